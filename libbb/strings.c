@@ -1,0 +1,33 @@
+/* strings.c: small string and path helpers. */
+#include "libbb.h"
+
+const char *bb_basename(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+char *last_path_component(char *path)
+{
+	size_t len = strlen(path);
+
+	while (len > 1 && path[len - 1] == '/')
+		path[--len] = 0;
+	if (len == 1)
+		return path;
+	return (char *)bb_basename(path);
+}
+
+char *concat_path_file(const char *dir, const char *name)
+{
+	size_t len = strlen(dir);
+
+	while (*name == '/')
+		name++;
+	return xasprintf("%s%s%s", dir, len && dir[len - 1] == '/' ? "" : "/", name);
+}
+
+bool is_prefixed_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
