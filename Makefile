@@ -19,7 +19,7 @@ ifndef skip-makefile
 
 srctree ?= $(CURDIR)
 S := $(srctree)
-VPATH := $(S)
+
 export srctree
 
 ifeq ($(V),1)
@@ -123,7 +123,7 @@ OBJS := $(CORE_OBJS) $(APPLET_OBJS) generated/applet_table.o
 DEPS := $(OBJS:.o=.d) $(UNIT_OBJS:.o=.d)
 -include $(DEPS)
 
-%.o: %.c generated/autoconf.h generated/objs.mk
+$(CORE_OBJS) $(APPLET_OBJS) $(UNIT_OBJS): %.o: $(S)/%.c generated/autoconf.h generated/objs.mk
 	$(quiet) CC $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(BB_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
