@@ -1,5 +1,8 @@
 # The whole build, non-recursive. Needs GNU make and a C compiler; see `make help`.
 
+this-makefile := $(abspath $(lastword $(MAKEFILE_LIST)))
+srctree ?= $(patsubst %/,%,$(dir $(this-makefile)))
+
 # O=DIR: build out of tree. Re-run make inside DIR with this Makefile.
 ifneq ($(O),)
 ifneq ($(abspath $(O)),$(CURDIR))
@@ -9,7 +12,7 @@ $(filter-out _all _submake,$(MAKECMDGOALS)) _all: _submake
 	@:
 _submake:
 	@mkdir -p $(O)
-	@$(MAKE) -C $(O) -f $(CURDIR)/Makefile srctree=$(CURDIR) O= $(MAKECMDGOALS)
+	@$(MAKE) -C $(O) -f $(this-makefile) srctree=$(srctree) O= $(MAKECMDGOALS)
 .PHONY: _all _submake $(MAKECMDGOALS)
 skip-makefile := 1
 endif
@@ -17,10 +20,8 @@ endif
 
 ifndef skip-makefile
 
-srctree ?= $(CURDIR)
 S := $(srctree)
 
-export srctree
 
 ifeq ($(V),1)
 Q :=
