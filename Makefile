@@ -1,7 +1,7 @@
 # The whole build, non-recursive. Needs GNU make and a C compiler; see `make help`.
 
 this-makefile := $(abspath $(lastword $(MAKEFILE_LIST)))
-srctree ?= $(patsubst %/,%,$(dir $(this-makefile)))
+BB_SRCTREE ?= $(patsubst %/,%,$(dir $(this-makefile)))
 
 # O=DIR: build out of tree. Re-run make inside DIR with this Makefile.
 ifneq ($(O),)
@@ -12,7 +12,7 @@ $(filter-out _all _submake,$(MAKECMDGOALS)) _all: _submake
 	@:
 _submake:
 	@mkdir -p $(O)
-	@$(MAKE) -C $(O) -f $(this-makefile) srctree=$(srctree) O= $(MAKECMDGOALS)
+	@$(MAKE) -C $(O) -f $(this-makefile) BB_SRCTREE=$(BB_SRCTREE) O= $(MAKECMDGOALS)
 .PHONY: _all _submake $(MAKECMDGOALS)
 skip-makefile := 1
 endif
@@ -20,7 +20,7 @@ endif
 
 ifndef skip-makefile
 
-S := $(srctree)
+S := $(BB_SRCTREE)
 
 
 ifeq ($(V),1)

@@ -190,6 +190,16 @@ static int parse_short(struct opt_state *st, char **argv, char numeric)
 	return 1;
 }
 
+/* Move the n entries at argv[nops] in front of the nops entries before them. */
+static void move_before(char **argv, int nops, int n)
+{
+	char *moved[2];
+
+	memcpy(moved, argv + nops, n * sizeof(*argv));
+	memmove(argv + n, argv, nops * sizeof(*argv));
+	memcpy(argv, moved, n * sizeof(*argv));
+}
+
 int parse_options(const char *opts, char **argv, void *argslots)
 {
 	struct opt_state st = { opts, argslots };
@@ -197,8 +207,7 @@ int parse_options(const char *opts, char **argv, void *argslots)
 	const char *p = opts;
 	int kind, stop_at_operand = getenv("POSIXLY_CORRECT") != NULL;
 	char numeric = 0;
-	int argc = 0, nops = 0, i;
-	char **operands;
+	int i, n, nops = 0;
 
 	while ((kind = optspec_next(&p, &o)) != OPT_END) {
 		if (kind == OPT_STOP)
@@ -207,32 +216,30 @@ int parse_options(const char *opts, char **argv, void *argslots)
 			numeric = o.text[0];
 	}
 	optflags = 0;
-	while (argv[argc])
-		argc++;
-	/* operands are collected here and moved after the options, in order */
-	operands = xmalloc(argc * sizeof(*operands));
-	for (i = 1; i < argc;) {
+	/* Operands seen so far sit at argv[i - nops .. i - 1]; each option found after
+	 * them is moved in front of them, so no memory is needed (a NOFORK applet may
+	 * die here) and the operands keep their order. */
+	for (i = 1; argv[i]; i += n) {
 		char *a = argv[i];
 		if (a[0] != '-' || !a[1]) {
 			if (stop_at_operand)
 				break;
-			operands[nops++] = argv[i++];
-		} else if (a[1] == '-' && !a[2]) {
+			nops++;
+			n = 1;
+			continue;
+		}
+		if (a[1] == '-' && !a[2])
+			n = 1;
+		else if (a[1] == '-')
+			n = parse_long(&st, argv + i);
+		else
+			n = parse_short(&st, argv + i, numeric);
+		move_before(argv + i - nops, nops, n);
+		if (a[1] == '-' && !a[2]) {
 			i++;
 			break;
-		} else if (a[1] == '-') {
-			i += parse_long(&st, argv + i);
-		} else {
-			i += parse_short(&st, argv + i, numeric);
 		}
 	}
 	check_exclusive(opts);
-	/* argv becomes: argv[0], the options (now consumed), then all operands */
-	{
-		int rest = argc - i, first = argc - rest - nops;
-		memmove(argv + first + nops, argv + i, rest * sizeof(*argv));
-		memcpy(argv + first, operands, nops * sizeof(*argv));
-		free(operands);
-		return first;
-	}
+	return i - nops;
 }
