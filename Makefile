@@ -69,7 +69,7 @@ KCONFIG := scripts/kconfig
 GEN := scripts/gen_applets
 
 .PHONY: all $(config-targets) install uninstall clean distclean docs sizes baseline \
-	bloatcheck test help unittest
+	bloatcheck test help unittest bench
 .DEFAULT_GOAL := all
 
 all: busybox
@@ -187,6 +187,9 @@ bloatcheck: busybox_unstripped
 	@test -f busybox_baseline || { echo "No baseline: run 'make baseline' first." >&2; exit 1; }
 	$(Q)NM=$(NM) $(SHELL) $(S)/scripts/bloatcheck.sh busybox_baseline busybox_unstripped
 
+bench: busybox
+	$(Q)BUSYBOX=$(CURDIR)/busybox HOSTCC=$(HOSTCC) $(SHELL) $(S)/bench/startup.sh
+
 # ---- cleaning and help ----
 
 clean:
@@ -218,6 +221,7 @@ help:
 	@echo '  sizes           symbol sizes of busybox_unstripped'
 	@echo '  baseline        save the current binary for bloatcheck'
 	@echo '  bloatcheck      size difference against the baseline, symbol by symbol'
+	@echo '  bench           start-up time and memory against the installed peers'
 	@echo 'Variables: V=1 O=DIR CC HOSTCC CROSS_COMPILE CFLAGS LDFLAGS EXTRA_CFLAGS CONFIG_PREFIX'
 
 endif

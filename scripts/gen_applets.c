@@ -661,8 +661,9 @@ static void gen_docs(const char *outbase)
 	for (int i = 0; i < n; i++) {
 		char *u = filtered_usage(e[i].f, 1);
 		sadd(&txt, "%s %s\n\n", e[i].a->name, u);
-		sadd(&man, ".SS %s\n.nf\n", e[i].a->name);
-		sadd(&html, "<h2 id=\"%s\">%s</h2>\n<pre>", e[i].a->name, e[i].a->name);
+		sadd(&man, ".SS %s\n.nf\n%s ", e[i].a->name, e[i].a->name);
+		sadd(&html, "<h2 id=\"%s\">%s</h2>\n<pre>%s ", e[i].a->name, e[i].a->name,
+		     e[i].a->name);
 		for (const char *s = u; *s; s++) {
 			if (*s == '\\')
 				sadd(&man, "\\e");
