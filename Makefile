@@ -69,7 +69,7 @@ KCONFIG := scripts/kconfig
 GEN := scripts/gen_applets
 
 .PHONY: all $(config-targets) install uninstall clean distclean docs sizes baseline \
-	bloatcheck test help unittest bench
+	bloatcheck test help unittest bench fuzz
 .DEFAULT_GOAL := all
 
 all: busybox
@@ -187,6 +187,16 @@ bloatcheck: busybox_unstripped
 	@test -f busybox_baseline || { echo "No baseline: run 'make baseline' first." >&2; exit 1; }
 	$(Q)NM=$(NM) $(SHELL) $(S)/scripts/bloatcheck.sh busybox_baseline busybox_unstripped
 
+# Fuzz targets (clang with libFuzzer): generated/fuzz/<name>, run with -max_total_time=N.
+FUZZ_LIBBB := $(S)/core/options.c $(wildcard $(S)/libbb/*.c)
+generated/fuzz/%: $(S)/fuzz/%.c $(FUZZ_LIBBB) generated/autoconf.h
+	$(quiet) FUZZ $@
+	$(Q)mkdir -p $(@D)
+	$(Q)clang -g -O1 -fsanitize=fuzzer,address,undefined $(filter-out -ffunction-sections \
+		-fdata-sections,$(BB_CFLAGS)) -o $@ $< $(FUZZ_LIBBB)
+
+fuzz: generated/fuzz/options
+
 bench: busybox
 	$(Q)BUSYBOX=$(CURDIR)/busybox HOSTCC=$(HOSTCC) $(SHELL) $(S)/bench/startup.sh
 
@@ -222,6 +232,7 @@ help:
 	@echo '  baseline        save the current binary for bloatcheck'
 	@echo '  bloatcheck      size difference against the baseline, symbol by symbol'
 	@echo '  bench           start-up time and memory against the installed peers'
+	@echo '  fuzz            build the fuzz targets (clang): generated/fuzz/*'
 	@echo 'Variables: V=1 O=DIR CC HOSTCC CROSS_COMPILE CFLAGS LDFLAGS EXTRA_CFLAGS CONFIG_PREFIX'
 
 endif
