@@ -1,6 +1,6 @@
 #!/bin/sh
 # bloatcheck.sh OLD NEW: symbol-by-symbol size difference between two unstripped
-# binaries; the totals line comes first, then the symbols that changed, biggest first.
+# binaries: the totals line first, then every symbol that changed, biggest growth first.
 set -eu
 : "${NM:=nm}"
 symbols() {
@@ -11,16 +11,21 @@ trap 'rm -f "$old" "$new"' EXIT
 symbols "$1" > "$old"
 symbols "$2" > "$new"
 awk '
-	FNR == NR { old[$1] += $2; next }
-	{ new[$1] += $2 }
+	FNR == NR { old[$1] += $2; seen[$1] = 1; next }
+	{ new[$1] += $2; seen[$1] = 1 }
 	END {
-		for (s in old) if (!(s in new)) new[s] = 0
-		for (s in new) {
-			d = new[s] - (s in old ? old[s] : 0)
+		for (s in seen) {
+			d = new[s] - old[s]
 			if (d > 0) { grow += d; up++ } else if (d < 0) { shrink += d; down++ }
-			if (d != 0) printf "%-40s %8d %8d %+8d\n", s, (s in old ? old[s] : 0), new[s], d | "sort -k4,4nr"
 			total += d
 		}
-		printf "function                                      old      new    delta\n"
-		printf "total: %+d bytes (%d grown %+d, %d shrunk %d)\n", total, up, grow, down, shrink
+		printf "total: %+d bytes (%d symbols grew by %d, %d shrank by %d)\n",
+			total, up, grow, down, -shrink
+		printf "%-40s %8s %8s %8s\n", "symbol", "old", "new", "delta"
+		fflush()
+		for (s in seen)
+			if (new[s] != old[s])
+				printf "%d %-40s %8d %8d %+8d\n", new[s] - old[s], s, old[s], new[s],
+					new[s] - old[s] | "sort -nr | cut -d\" \" -f2-"
+		close("sort -nr | cut -d\" \" -f2-")
 	}' "$old" "$new"
