@@ -217,7 +217,7 @@ static void snapshot(struct process_state *ps)
 
 /* Argument vectors to run each NOFORK applet with; ones not named here get the
  * generic set. */
-static const char *const nofork_cases[][6] = {
+static const char *const nofork_cases[][8] = {
 	{ "echo", "-e", "a\\tb\\c", NULL },
 	{ "echo", "-n", "x", NULL },
 	{ "printf", "%s-%d\\n", "a", "1", "b", NULL },
