@@ -8,6 +8,7 @@ const struct suffix_mult size_suffixes[] = {
 	{ "kB", 1000ULL },
 	{ "KB", 1000ULL },
 	{ "KiB", 1024ULL },
+	{ "m", 1024ULL * 1024 },
 	{ "M", 1024ULL * 1024 },
 	{ "MB", 1000ULL * 1000 },
 	{ "MiB", 1024ULL * 1024 },
