@@ -103,9 +103,14 @@ menuconfig: generated/Kconfig
 	fi
 
 ifdef need-config
-.config:
-	@echo "No .config found: running 'make defconfig' first."
-	$(Q)$(MAKE) -f $(S)/Makefile defconfig
+# A new applet or option since the last configuration gets its default, as olddefconfig.
+.config: generated/Kconfig $(KCONFIG)
+	$(Q)if [ -f .config ]; then \
+		$(KCONFIG) olddefconfig generated/Kconfig && touch .config; \
+	else \
+		echo "No .config found: running 'make defconfig' first."; \
+		$(KCONFIG) defconfig generated/Kconfig; \
+	fi
 
 generated/autoconf.h: .config generated/Kconfig $(KCONFIG)
 	$(Q)$(KCONFIG) autoconf generated/Kconfig $@

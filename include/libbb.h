@@ -104,8 +104,8 @@ NORETURN void bb_error_msg_and_die(const char *fmt, ...) PRINTF_LIKE(1, 2);
 NORETURN void bb_perror_msg_and_die(const char *fmt, ...) PRINTF_LIKE(1, 2);
 void bb_verror_msg(const char *fmt, va_list ap, const char *strerr);
 
-/* Flush stdout; on a write error report it ("write error: ...") and make the status 1.
- * Returns the (possibly changed) status. */
+/* Flush stdout; on a write error report it ("write error: ...") and make the status
+ * xfunc_error_retval (1 unless the applet fails with another code). Returns the status. */
 int fflush_stdout_status(int status);
 NORETURN void fflush_stdout_and_exit(int status);
 

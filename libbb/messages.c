@@ -87,7 +87,7 @@ int fflush_stdout_status(int status)
 		return status;
 	bb_perror_msg("write error");
 	clearerr(stdout);
-	return 1;
+	return xfunc_error_retval;	/* 1, or the applet's failure status (env: 125) */
 }
 
 void fflush_stdout_and_exit(int status)

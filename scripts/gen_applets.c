@@ -238,8 +238,10 @@ static void parse_file(const char *path)
 		*nl = 0;
 		if (part == APPLETS && !strncmp(line, "applet ", 7)) {
 			parse_applet_line(f, line + 7, lineno);
-		} else if (part == APPLETS && !strncmp(line, "options ", 8)) {
-			f->options = xstrndup(line + 8, strlen(line + 8));
+		} else if (part == APPLETS && !strncmp(line, "options", 7) &&
+			   (line[7] == ' ' || !line[7])) {
+			/* "options" alone: no options, but --help, -- and errors are handled */
+			f->options = xstrndup(line + 7 + !!line[7], strlen(line + 7 + !!line[7]));
 		} else if (part != USAGE && !strncmp(line, "usage", 5) &&
 			   (line[5] == ' ' || !line[5])) {
 			part = USAGE;
