@@ -38,7 +38,7 @@ static void print_basename(const char *name, const char *suffix)
 	if (start == len && len)
 		start--;	/* only slashes: "/" */
 	slen = suffix ? strlen(suffix) : 0;
-	if (slen < len - start && !memcmp(name + len - slen, suffix, slen))
+	if (slen && slen < len - start && !memcmp(name + len - slen, suffix, slen))
 		len -= slen;
 	fwrite(name + start, 1, len - start, stdout);
 	putchar(FLAG(z) ? '\0' : '\n');
