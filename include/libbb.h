@@ -174,6 +174,8 @@ const char *bb_basename(const char *path);
 char *last_path_component(char *path);
 char *concat_path_file(const char *dir, const char *name);
 bool is_prefixed_with(const char *s, const char *prefix);
+/* The current directory's name, of any length (libbb/getcwd.c); NULL with errno. */
+char *xmalloc_getcwd(void);
 
 /* ---- Processes (core/spawn.c) ---- */
 

@@ -54,7 +54,8 @@ static void parse_count(const char *s, const char *what)
 	err = bb_strtoull(s, 10, ENABLE_FEATURE_FANCY_HEAD ? size_suffixes : NULL, 0,
 			  G.all_but ? LLONG_MAX : ULLONG_MAX, &G.count);
 	if (err == ERANGE)
-		bb_error_msg_and_die("invalid number of %s: '%s': %s", what, s, strerror(EOVERFLOW));
+		bb_error_msg_and_die("invalid number of %s: '%s': %s", what, s,
+				     "Value too large for defined data type");	/* glibc's words */
 	if (err)
 		bb_error_msg_and_die("invalid number of %s: '%s'", what, s);
 }

@@ -265,16 +265,19 @@ static const char *next_arg(void)
 }
 
 /* GNU's complaints about what strto* could not convert; the value is still used. */
+/* The messages are GNU's; spelled out because the libcs word strerror() differently
+ * and disagree on errno for an empty string (which is 0, without complaint). */
 static void check_number(const char *arg, const char *end)
 {
-	if (errno) {
-		bb_perror_msg("'%s'", arg);
-		G.status = 1;
-	} else if (*end) {
-		bb_error_msg(end == arg ? "'%s': expected a numeric value" :
-			     "'%s': value not completely converted", arg);
-		G.status = 1;
-	}
+	if (end == arg && *arg)
+		bb_error_msg("'%s': expected a numeric value", arg);
+	else if (errno == ERANGE)
+		bb_error_msg("'%s': Numerical result out of range", arg);
+	else if (*end)
+		bb_error_msg("'%s': value not completely converted", arg);
+	else
+		return;
+	G.status = 1;
 }
 
 /* 'c and "c stand for the value of the byte c; returns -1 if arg is not that form. */

@@ -42,27 +42,14 @@ static const char *logical_pwd(void)
 	return pwd;
 }
 
-/* getcwd() into a buffer of ours: getcwd(NULL, 0) leaves a small chunk behind in
- * glibc's allocator caches, which a shell running us thousands of times would see. */
 static void print_physical(void)
 {
-	char buf[PATH_MAX], *cwd = buf;
-	size_t size = sizeof(buf);
+	char *cwd = xmalloc_getcwd();
 
-	while (!getcwd(cwd, size)) {
-		int err = errno;
-		if (cwd != buf)
-			free(cwd);
-		if (err != ERANGE) {
-			errno = err;
-			bb_perror_msg_and_die("getcwd");
-		}
-		size *= 2;
-		cwd = xmalloc(size);
-	}
+	if (!cwd)
+		bb_perror_msg_and_die("getcwd");
 	puts(cwd);
-	if (cwd != buf)
-		free(cwd);
+	free(cwd);
 }
 
 int pwd_main(int argc, char **argv UNUSED)
