@@ -217,7 +217,7 @@ static void snapshot(struct process_state *ps)
 
 /* Argument vectors to run each NOFORK applet with; ones not named here get the
  * generic set. */
-static const char *const nofork_cases[][8] = {
+static const char *const nofork_cases[][10] = {
 	{ "echo", "-e", "a\\tb\\c", NULL },
 	{ "echo", "-n", "x", NULL },
 	{ "printf", "%s-%d\\n", "a", "1", "b", NULL },
@@ -225,10 +225,18 @@ static const char *const nofork_cases[][8] = {
 	{ "test", "1", "-eq", "x", NULL },
 	{ "test", "-f", "/", "-o", "(", "a" },
 	{ "[", "a", "=", "a", "]", NULL },
+	{ "printf", "%*.*q|%b|%5s\n", "3", "2", "a b", "x\\c", "y", NULL },
+	{ "printf", "%z", NULL },
+	{ "test", "(", "a", "=", "b", ")", "-o", "!", NULL },
+	{ "test", "x", "-nt", "/", NULL },
 	{ "basename", "/a/b.c", ".c", NULL },
-	{ "dirname", "/a/b", NULL },
+	{ "basename", "-a", "-s", ".c", "x.c", "/y/", NULL },
+	{ "dirname", "/a/b", "c", "//", NULL },
 	{ "pwd", "-P", NULL },
+	{ "pwd", "-L", NULL },
 	{ "printenv", "PATH", NULL },
+	{ "printenv", "NO_SUCH_VARIABLE_HERE", NULL },
+	{ "printenv", "-0", NULL },
 	{ "true", NULL },
 };
 
