@@ -22,7 +22,7 @@ Print ARGs separated by spaces, then a newline.
 
 {FEATURE_FANCY_ECHO}	-n	No trailing newline
 {FEATURE_FANCY_ECHO}	-e	Interpret backslash escapes: \\ \a \b \c (stop) \e \f \n \r \t \v
-{FEATURE_FANCY_ECHO}		\0NNN (octal) \xHH (hex)
+{FEATURE_FANCY_ECHO}		\0NNN or \NNN (octal) \xHH (hex)
 {FEATURE_FANCY_ECHO}	-E	Do not interpret backslash escapes (default)
 ==*/
 
@@ -62,9 +62,12 @@ static bool print_escaped(const char *s)
 			return false;
 		if ((e = strchr(from, c)) && c) {
 			putchar(to[e - from]);
-		} else if (c == '0') {
-			int v = escape_number(&s, 8, 3);
-			putchar(v < 0 ? 0 : v);
+		} else if (c >= '0' && c <= '7') {
+			/* \0NNN and, as GNU echo, \NNN: up to 3 octal digits after 0 or 1-7 */
+			int v;
+			s -= c != '0';
+			v = escape_number(&s, 8, 3);
+			putchar(v < 0 ? 0 : v & 0xff);
 		} else if (c == 'x' && (c = escape_number(&s, 16, 2)) >= 0) {
 			putchar(c);
 		} else {

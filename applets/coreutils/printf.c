@@ -2,9 +2,9 @@
  * \e \uHHHH \UHHHHHHHH (always as UTF-8), %q (GNU's quoting in the C locale), 'c char
  * constants, intmax_t integers and long double floats, GNU's messages and exit status.
  * Deviations from GNU: as in bash, %b and %q take a width and precision, and flags other
- * than '-' are ignored for %s %c %b %q instead of rejected; \x or \u without a hex digit,
- * or \u naming a surrogate or a value above 0x10FFFF, print as they are instead of being
- * fatal; 'c takes one byte, as GNU does in the C locale; \c keeps an earlier error status;
+ * than '-' are ignored for %s %c %b %q instead of rejected; \u and \U accept characters
+ * below U+00A0 (bash does, GNU follows C99's rule for identifiers and rejects them);
+ * 'c takes one byte, as GNU does in the C locale; \c keeps an earlier error status;
  * --help and --version are formats like any other.
  */
 
@@ -129,14 +129,23 @@ static const char *put_escape(struct sink *s, const char *p, bool in_arg)
 		return p;
 	}
 	p = after;
-	if (c == 'x' && (v = digits_value(&p, 16, 2)) >= 0) {
-		put(s, v);
-		return p;
-	}
-	if ((c == 'u' || c == 'U') && (v = digits_value(&p, 16, c == 'u' ? 4 : 8)) >= 0 &&
-	    v <= 0x10ffff && (v < 0xd800 || v > 0xdfff)) {
-		put_utf8(s, v);
-		return p;
+	if (c == 'x' || c == 'u' || c == 'U') {
+		int n = c == 'x' ? 2 : c == 'u' ? 4 : 8;
+		v = digits_value(&p, 16, n);
+		/* \x takes 1 or 2 digits, \u exactly 4 and \U exactly 8 */
+		if (v < 0 || (c != 'x' && p - after != n))
+			bb_error_msg_and_die("missing hexadecimal number in escape");
+		if (c == 'x') {
+			put(s, v);
+			return p;
+		}
+		if (v >= 0xd800 && v <= 0xdfff)
+			bb_error_msg_and_die("invalid universal character name \\%c%0*llx", c, n, v);
+		if (v <= 0x10ffff) {
+			put_utf8(s, v);
+			return p;
+		}
+		p = after;	/* beyond Unicode: printed as it is, as GNU does */
 	}
 	/* not an escape: both characters are printed */
 	put(s, '\\');
