@@ -351,115 +351,97 @@ static int file_enabled(const struct applet_file *f)
 	return 0;
 }
 
-/* The option string with the options of disabled features removed, as the
- * run-time parser will see it; also the flags header and argument slots. */
+/* Whether option ch exists in this build: present and not in a disabled {FEATURE}. */
+static int option_built(const char *opts, char ch)
+{
+	struct optspec o;
+	int kind, on = 1;
+
+	while ((kind = optspec_next(&opts, &o)) != OPT_END) {
+		if (kind == OPT_FEATURE)
+			on = !o.len || is_on(o.text, o.len);
+		else if (kind == OPT_OPTION && o.ch == ch && on)
+			return 1;
+	}
+	return 0;
+}
+
+/* The name in FLAG_name and in the argument field: the letter, or the long name. */
+static void option_name(const struct applet_file *f, const struct optspec *o, char *name,
+			size_t size)
+{
+	if (o->ch && !isalnum(o->ch))
+		die("%s: option characters must be letters or digits", f->path);
+	if (o->ch) {
+		snprintf(name, size, "%c", o->ch);
+		return;
+	}
+	snprintf(name, size, "%.*s", (int)(strchr(o->longs, ')') - o->longs - 1), o->longs + 1);
+	for (char *q = name; *q; q++)
+		if (!isalnum(*q))
+			*q = '_';
+}
+
+/* The option string as the run-time parser sees it: options of disabled features and
+ * their group members removed. Writes the flags header into h. */
 static char *gen_flags(const struct applet_file *f, struct str *h)
 {
 	struct str rt = { 0 }, off = { 0 }, fields = { 0 };
-	const char *p = f->options;
 	struct optspec o;
-	int kind, bit = 0, slots = 0, enabled = 1;
+	char name[64];
+	int kind, bit = 0;
 
 	sadd(h, "/* Generated from %s. Do not edit. */\n", f->path);
 	sadd(&rt, "%s", "");
-	/* Two passes: enabled options take bits and slots first, in order, so the run-time
-	 * parser counts them the same way; disabled options get FLAG 0 and slots after. */
+	/* Enabled options take the bits and argument slots first, in order, as the run-time
+	 * parser counts them; disabled ones get FLAG 0 and their fields after. */
 	for (int pass = 0; pass < 2; pass++) {
-		p = f->options;
-		enabled = 1;
-		while ((kind = optspec_next(&p, &o)) != OPT_END) {
+		const char *p = f->options, *start;
+		int enabled = 1;
+		for (;;) {
+			while (*p == ' ')
+				p++;
+			start = p;
+			kind = optspec_next(&p, &o);
+			if (kind == OPT_END)
+				break;
 			if (kind < 0)
-				die("%s: malformed option string near '%s'", f->path, p);
-			if (kind == OPT_FEATURE) {
+				die("%s: malformed option string near '%s'", f->path, start);
+			if (kind == OPT_FEATURE)
 				enabled = !o.len || is_on(o.text, o.len);
-				continue;
-			}
-			if (enabled != !pass)
+			if (kind == OPT_FEATURE || enabled != !pass)
 				continue;
 			if (kind == OPT_GROUP) {
 				struct str g = { 0 };
-				sadd(&g, "%.1s", o.text);
-				for (int i = 1; i < o.len; i++) {
-					/* keep only members that are options in this build */
-					const char *q = f->options;
-					struct optspec m;
-					int k, on = 1, found = 0;
-					while ((k = optspec_next(&q, &m)) != OPT_END) {
-						if (k == OPT_FEATURE)
-							on = !m.len || is_on(m.text, m.len);
-						else if (k == OPT_OPTION && m.ch == o.text[i] && on)
-							found = 1;
-					}
-					if (found)
+				for (int i = 1; i < o.len; i++)
+					if (option_built(f->options, o.text[i]))
 						sadd(&g, "%c", o.text[i]);
-				}
-				if (g.len > 2)
-					sadd(&rt, "[%s]", g.s);
+				if (g.len > 1)
+					sadd(&rt, "[%c%s]", o.text[0], g.s);
 				free(g.s);
 				continue;
 			}
-			if (kind == OPT_STOP) {
-				sadd(&rt, "^");
+			if (kind != OPT_OPTION) {	/* ^ and ~X */
+				sadd(&rt, "%.*s", (int)(p - start), start);
 				continue;
 			}
-			if (kind == OPT_NUMERIC) {
-				sadd(&rt, "~%c", o.text[0]);
-				continue;
-			}
-			/* an option */
-			char name[64];
-			if (o.ch) {
-				snprintf(name, sizeof(name), "%c", o.ch);
-			} else {
-				const char *e = strchr(o.longs + 1, ')');
-				snprintf(name, sizeof(name), "%.*s", (int)(e - o.longs - 1), o.longs + 1);
-				for (char *q = name; *q; q++)
-					if (!isalnum(*q))
-						*q = '_';
-			}
-			if (o.ch && !isalnum(o.ch))
-				die("%s: option characters must be letters or digits", f->path);
+			option_name(f, &o, name, sizeof(name));
 			if (pass == 0) {
-				sadd(h, "#define FLAG_%s (1ULL << %d)\n", name, bit++);
-				if (bit > 64)
+				if (bit == 64)
 					die("%s: more than 64 options", f->path);
+				sadd(h, "#define FLAG_%s (1ULL << %d)\n", name, bit++);
+				/* a space keeps a long-only option apart from the option before */
+				sadd(&rt, "%s%.*s", o.ch ? "" : " ", (int)(p - start), start);
 			} else {
 				sadd(&off, "#define FLAG_%s 0\n", name);
 			}
-			/* rebuild the option text: char, longs, type, range */
-			if (pass == 0) {
-				/* a space keeps a long-only option apart from the
-				 * names of the option before it */
-				sadd(&rt, o.ch ? "%c" : " ", o.ch);
-				if (o.longs) {
-					const char *e = o.longs;
-					while (*e == '(')
-						e = strchr(e, ')') + 1;
-					sadd(&rt, "%.*s", (int)(e - o.longs), o.longs);
-				}
-				if (o.type)
-					sadd(&rt, "%c", o.type);
-				if (o.type == '#' && (o.lo != -0x7fffffffffffffffLL - 1 ||
-						      o.hi != 0x7fffffffffffffffLL)) {
-					sadd(&rt, "<");
-					if (o.lo != -0x7fffffffffffffffLL - 1)
-						sadd(&rt, "%lld", o.lo);
-					sadd(&rt, ",");
-					if (o.hi != 0x7fffffffffffffffLL)
-						sadd(&rt, "%lld", o.hi);
-					sadd(&rt, ">");
-				}
-			}
-			if (o.type) {
-				const char *type = o.type == '#' ? "long" : o.type == '*' ? "char **" : "char *";
-				sadd(&fields, "%s %s%s; ", type, isdigit(name[0]) ? "opt" : "", name);
-				slots++;
-			}
+			if (o.type)
+				sadd(&fields, "%s %s%s; ",
+				     o.type == '#' ? "long" : o.type == '*' ? "char **" : "char *",
+				     isdigit(name[0]) ? "opt" : "", name);
 		}
 	}
-	if (off.s)
-		sadd(h, "%s", off.s);
-	sadd(h, "#define OPT_ARGS %s\n", fields.s ? fields.s : "");
+	sadd(h, "%s#define OPT_ARGS %s\n", off.s ? off.s : "", fields.s ? fields.s : "");
 	sadd(h, "#define APPLET_GLOBALS %s_globals\n", f->base);
 	free(off.s);
 	free(fields.s);
