@@ -5,7 +5,6 @@
 
 const char *applet_name = "busybox";
 const struct applet *current_applet;
-const char *const install_dirs[] = { "/bin", "/sbin", "/usr/bin", "/usr/sbin" };
 
 const char *applet_name_of(const struct applet *a)
 {

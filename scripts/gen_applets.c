@@ -506,11 +506,13 @@ static int cmp_entries(const void *x, const void *y)
 	return strcmp(((const struct entry *)x)->a->name, ((const struct entry *)y)->a->name);
 }
 
+/* The directories applets install to; the binary gets this list as install_dirs[]. */
+static const char *const install_dirs[] = { "/bin", "/sbin", "/usr/bin", "/usr/sbin" };
+
 static int dir_index(const char *dir, const char *path)
 {
-	static const char *const dirs[] = { "/bin", "/sbin", "/usr/bin", "/usr/sbin" };
 	for (int i = 0; i < 4; i++)
-		if (!strcmp(dirs[i], dir))
+		if (!strcmp(install_dirs[i], dir))
 			return i;
 	die("%s: install directory must be /bin, /sbin, /usr/bin or /usr/sbin", path);
 }
@@ -601,7 +603,10 @@ static void gen_build(const char *gendir)
 		     e[i].a->errexit);
 	}
 	sadd(&out, "%s};\nconst unsigned applet_count = %d;\n\n", n ? "" : "\t{ 0 }\n", n);
-	sadd(&out, "const char applet_names[] = ");
+	sadd(&out, "const char *const install_dirs[] = { ");
+	for (int i = 0; i < 4; i++)
+		sadd(&out, "\"%s\", ", install_dirs[i]);
+	sadd(&out, "};\n\nconst char applet_names[] = ");
 	c_string(&out, names.s ? names.s : "", names.len);
 	sadd(&out, ";\n\nconst char applet_opts[] = ");
 	c_string(&out, opts.s ? opts.s : "", opts.len);
