@@ -123,7 +123,8 @@ int main(int argc UNUSED, char **argv)
 
 	if (is_prefixed_with(name, "busybox"))
 		return busybox_main(argv);
-	a = find_applet(name);
+	/* login(1) starts a login shell as "-sh": the applet is "sh", argv[0] stays */
+	a = find_applet(name + (*name == '-'));
 	if (!a) {
 		applet_name = "busybox";
 		xfunc_error_retval = 127;
