@@ -300,59 +300,45 @@ static int char_constant(const char *arg)
 	return (unsigned char)arg[1];
 }
 
-static intmax_t signed_arg(const char *arg)
+/* A numeric argument, for a signed ('d'), unsigned ('u') or floating ('f') conversion. */
+union number {
+	intmax_t i;
+	uintmax_t u;
+	long double f;
+};
+
+static union number number_arg(const char *arg, char type)
 {
-	intmax_t v;
+	union number n = { 0 };
 	char *end;
 	int c;
 
 	if (!arg)
-		return 0;
-	if ((c = char_constant(arg)) >= 0)
-		return c;
+		return n;
+	c = char_constant(arg);
+	if (c >= 0) {
+		if (type == 'f')
+			n.f = c;
+		else
+			n.i = c;
+		return n;
+	}
 	errno = 0;
-	v = strtoimax(arg, &end, 0);
+	if (type == 'd')
+		n.i = strtoimax(arg, &end, 0);
+	else if (type == 'u')
+		n.u = strtoumax(arg, &end, 0);
+	else
+		n.f = strtold(arg, &end);
 	check_number(arg, end);
-	return v;
-}
-
-static uintmax_t unsigned_arg(const char *arg)
-{
-	uintmax_t v;
-	char *end;
-	int c;
-
-	if (!arg)
-		return 0;
-	if ((c = char_constant(arg)) >= 0)
-		return c;
-	errno = 0;
-	v = strtoumax(arg, &end, 0);
-	check_number(arg, end);
-	return v;
-}
-
-static long double float_arg(const char *arg)
-{
-	long double v;
-	char *end;
-	int c;
-
-	if (!arg)
-		return 0;
-	if ((c = char_constant(arg)) >= 0)
-		return c;
-	errno = 0;
-	v = strtold(arg, &end);
-	check_number(arg, end);
-	return v;
+	return n;
 }
 
 /* A * width or precision from the next argument. */
 static int star_arg(const char *what)
 {
 	const char *arg = next_arg();
-	intmax_t v = signed_arg(arg);
+	intmax_t v = number_arg(arg, 'd').i;
 
 	if (v < INT_MIN || v > INT_MAX)
 		bb_error_msg_and_die("invalid %s: '%s'", what, arg);
@@ -399,11 +385,11 @@ static void print_conversion(int conv, unsigned flags, int width, int prec, cons
 		*sp++ = conv;
 		*sp = 0;
 		if (conv == 'd' || conv == 'i')
-			printf(spec, width, prec, signed_arg(arg));
+			printf(spec, width, prec, number_arg(arg, 'd').i);
 		else if (strchr("ouxX", conv))
-			printf(spec, width, prec, unsigned_arg(arg));
+			printf(spec, width, prec, number_arg(arg, 'u').u);
 		else
-			printf(spec, width, prec, float_arg(arg));
+			printf(spec, width, prec, number_arg(arg, 'f').f);
 	}
 }
 
