@@ -48,8 +48,7 @@ static void mkdir_parents(char *path)
 /* Links for every applet: into DIR, or into each applet's own directory under "/". */
 static int install_links(int symbolic, const char *dir)
 {
-	char *self = realpath(ENABLE_FEATURE_PREFER_APPLETS ? CONFIG_BUSYBOX_EXEC_PATH
-							    : "/proc/self/exe", NULL);
+	char *self = realpath("/proc/self/exe", NULL);
 	int status = 0;
 
 	if (!self)

@@ -14,8 +14,8 @@
 #ifndef LIBBB_H
 #define LIBBB_H
 
+#include "autoconf.h"	/* first: platform.h looks at CONFIG_NOMMU */
 #include "platform.h"
-#include "autoconf.h"
 
 #include <ctype.h>
 #include <dirent.h>
