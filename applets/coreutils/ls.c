@@ -432,11 +432,12 @@ static bool fill_ent(struct ent *e, int dirfd, const char *name, const char *pat
 {
 	if (fstatat(dirfd, name, &e->st, follow ? 0 : AT_SYMLINK_NOFOLLOW) < 0) {
 		int err = errno;
-		if (!follow || fstatat(dirfd, name, &e->st, AT_SYMLINK_NOFOLLOW) < 0) {
+		if (!follow || status > 1 ||
+		    fstatat(dirfd, name, &e->st, AT_SYMLINK_NOFOLLOW) < 0) {
 			warn_file(status, "cannot access", path, err);
 			return false;
 		}
-		/* -L on a dangling link: shown with question marks, as GNU does */
+		/* -L on a dangling link in a directory: question marks, as GNU shows */
 		warn_file(status, "cannot access", path, err);
 		e->st.st_mode &= S_IFMT;
 		return true;
@@ -867,7 +868,10 @@ static void put_columns(struct ent *e, size_t n)
 		for (cols = max < n ? max : n; cols > 1; cols--) {
 			size_t total = 0;
 			rows = (n + cols - 1) / cols;
-			memset(colw, 0, cols * sizeof(*colw));
+			/* GNU starts every column at its minimum width, 3 */
+			for (size_t c = 0; c < cols; c++)
+				colw[c] = 3;
+			total = 3 * cols;
 			for (size_t i = 0; i < n && total < G.width; i++) {
 				size_t c = across ? i % cols : i / rows;
 				size_t w = len[i] + (c == cols - 1 ? 0 : 2);
@@ -879,9 +883,6 @@ static void put_columns(struct ent *e, size_t n)
 			if (total < G.width)
 				break;
 		}
-		if (cols == 1 || !colw[0]) {
-			cols = 1;
-		}
 	}
 	if (!colw) {
 		colw = xmalloc(cols * sizeof(*colw));
@@ -892,7 +893,8 @@ static void put_columns(struct ent *e, size_t n)
 	} else {
 		/* recompute the chosen layout's widths */
 		rows = (n + cols - 1) / cols;
-		memset(colw, 0, cols * sizeof(*colw));
+		for (size_t c = 0; c < cols; c++)
+			colw[c] = 3;
 		for (size_t i = 0; i < n; i++) {
 			size_t c = across ? i % cols : i / rows;
 			size_t w = len[i] + (c == cols - 1 ? 0 : 2);
@@ -1051,8 +1053,14 @@ static void list_dir(const char *path, bool arg)
 		x = &e[n];
 		memset(x, 0, sizeof(*x));
 		x->name = xstrdup(de->d_name);
-		if (G.need_stat || de->d_type == DT_UNKNOWN ||
-		    (de->d_type == DT_LNK && G.deref == DEREF_ALL)) {
+		if (!G.need_stat && de->d_type == DT_LNK && G.deref == DEREF_ALL) {
+			/* only the type is needed: a dangling link stays a link, silently */
+			if (fstatat(fd, de->d_name, &x->st, 0) < 0) {
+				x->st.st_mode = S_IFLNK;
+				x->st.st_ino = de->d_ino;
+			}
+			x->stat_ok = true;
+		} else if (G.need_stat || de->d_type == DT_UNKNOWN) {
 			full = strcmp(path, ".") ? concat_path_file(path, de->d_name) :
 				xstrdup(de->d_name);
 			if (!fill_ent(x, fd, de->d_name, full, G.deref == DEREF_ALL, 1)) {
@@ -1104,9 +1112,9 @@ static int word_index(const char *opt, const char *arg, const char *const *words
 			found = found == -1 ? i : -2;
 	}
 	if (found < 0) {
-		bb_error_msg("%s argument '%s' for '--%s'", found == -1 ? "invalid" : "ambiguous",
-			     arg, opt);
-		bb_show_usage();
+		xfunc_error_retval = 1;	/* as GNU: not the status of other usage errors */
+		bb_error_msg_and_die("%s argument '%s' for '--%s'",
+				     found == -1 ? "invalid" : "ambiguous", arg, opt);
 	}
 	return found;
 }
