@@ -217,4 +217,9 @@ struct walk {
  * if the walk was stopped or a directory could not be reopened. */
 int walk_tree(const char *path, unsigned flags, int (*fn)(struct walk *w), void *arg);
 
+/* ---- mode strings (libbb/mode_string.c) ---- */
+
+/* "drwxr-xr-x" for mode m: s needs 11 bytes. Unknown types are '?'. */
+void bb_mode_string(mode_t m, char *s);
+
 #endif

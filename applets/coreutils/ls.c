@@ -650,23 +650,6 @@ static char *blocks_str(const struct ent *e, char *buf)
 	return size_str((unsigned long long)e->st.st_blocks * 512, true, buf);
 }
 
-static void mode_string(mode_t m, char *s)
-{
-	static const char types[] = "?pc?d?b?-?l?s???";
-	static const char rwx[] = "rwxrwxrwx";
-
-	s[0] = types[(m >> 12) & 15];
-	for (int i = 0; i < 9; i++)
-		s[i + 1] = m & (0400 >> i) ? rwx[i] : '-';
-	if (m & S_ISUID)
-		s[3] = s[3] == 'x' ? 's' : 'S';
-	if (m & S_ISGID)
-		s[6] = s[6] == 'x' ? 's' : 'S';
-	if (m & S_ISVTX)
-		s[9] = s[9] == 'x' ? 't' : 'T';
-	s[10] = 0;
-}
-
 static void compute_widths(struct ent *e, size_t n)
 {
 	char buf[HUMAN_BUFSIZE];
@@ -799,7 +782,7 @@ static void put_long(const struct ent *e)
 	char mode[11], buf[HUMAN_BUFSIZE];
 
 	put_prefix(e, true);
-	mode_string(st->st_mode, mode);
+	bb_mode_string(st->st_mode, mode);
 	if (!e->stat_ok)
 		memset(mode + 1, '?', 9);
 	printf("%s ", mode);
