@@ -31,4 +31,13 @@
 #define BB_MMU 1
 #endif
 
+/* statx(2), for birth times, by its syscall number: musl's headers lack the wrapper */
+#include <sys/syscall.h>
+#ifdef SYS_statx
+#define HAVE_SYS_STATX 1
+#else
+#define HAVE_SYS_STATX 0
+#define SYS_statx 0
+#endif
+
 #endif
