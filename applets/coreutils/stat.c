@@ -334,14 +334,21 @@ static void file_directive(const char *spec, int prec, char c, char hl,
 	case 'N':
 		put_quoted(f->name);
 		if (S_ISLNK(st->st_mode)) {
-			char *target = xmalloc(st->st_size + 2);
-			ssize_t n = readlink(f->name, target, st->st_size + 1);
-			if (n >= 0) {
-				target[n] = 0;
-				fputs(" -> ", stdout);
-				put_quoted(target);
+			/* st_size may be 0 (/proc), so the buffer grows until the target fits */
+			size_t cap = st->st_size > 0 ? (size_t)st->st_size + 1 : 256;
+			for (;;) {
+				char *target = xmalloc(cap);
+				ssize_t n = readlink(f->name, target, cap);
+				if (n >= 0 && (size_t)n < cap) {
+					target[n] = 0;
+					fputs(" -> ", stdout);
+					put_quoted(target);
+				}
+				free(target);
+				if (n < 0 || (size_t)n < cap)
+					break;
+				cap *= 2;
 			}
-			free(target);
 		}
 		break;
 	case 'o': out_num(spec, st->st_blksize); break;
