@@ -141,7 +141,8 @@ static int tac_fixed(int fd, const char *mem, off_t start, off_t size)
 			free(buf);
 			return -1;
 		}
-		memcpy(nb + add, buf, end);
+		if (end)
+			memcpy(nb + add, buf, end);
 		free(buf);
 		buf = nb;
 		bufstart = newstart;
