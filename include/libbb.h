@@ -188,6 +188,10 @@ int wait_for_exitstatus(pid_t pid);
 int spawn_and_wait(char **argv);
 /* exec argv, preferring applets; returns only on failure. */
 int bb_execvp(char **argv);
+/* bb_execvp, and when that fails the message fmt (with "%s" for the command, then
+ * ": why") and the status to exit with: 127 if the command was not found, 126 if it
+ * could not run. For env, nice, nohup, timeout, chroot. */
+int exec_or_exit_status(char **argv, const char *fmt);
 
 /* ---- Directory walking (libbb/walk.c) ---- */
 
