@@ -221,4 +221,12 @@ struct walk {
  * if the walk was stopped or a directory could not be reopened. */
 int walk_tree(const char *path, unsigned flags, int (*fn)(struct walk *w), void *arg);
 
+/* ---- Signal names (libbb/signals.c) ---- */
+
+/* A number, or a name with or without SIG in any case (TERM, sigterm); -1 if neither. */
+int get_signum(const char *name);
+/* The name without SIG, or the number written into buf (SIGNAME_BUFSIZE bytes). */
+#define SIGNAME_BUFSIZE 12
+const char *get_signame(int sig, char *buf);
+
 #endif
