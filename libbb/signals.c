@@ -28,7 +28,7 @@ int get_signum(const char *name)
 		return bb_strtoull(name, 10, NULL, 0, NSIG - 1, &n) ? -1 : (int)n;
 	if (!strncasecmp(name, "SIG", 3))
 		name += 3;
-	for (size_t i = 0; i < sizeof(signames) / sizeof(signames[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(signames); i++)
 		if (!strcasecmp(name, signames[i].name))
 			return signames[i].num;
 	return -1;
@@ -36,7 +36,7 @@ int get_signum(const char *name)
 
 const char *get_signame(int sig, char *buf)
 {
-	for (size_t i = 0; i < sizeof(signames) / sizeof(signames[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(signames); i++)
 		if (signames[i].num == sig)
 			return signames[i].name;
 	snprintf(buf, SIGNAME_BUFSIZE, "%d", sig);

@@ -159,7 +159,7 @@ int timeout_main(int argc, char **argv)
 	sigemptyset(&handled);
 	sigaddset(&handled, SIGALRM);
 	sigaddset(&handled, SIGCHLD);
-	for (size_t i = 0; i < sizeof(forwarded); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(forwarded); i++)
 		sigaddset(&handled, forwarded[i]);
 	if (sig && sig != SIGKILL && sig != SIGSTOP)
 		sigaddset(&handled, sig);
