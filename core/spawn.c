@@ -19,6 +19,16 @@ int bb_execvp(char **argv)
 	return execvp(argv[0], argv);
 }
 
+int exec_or_exit_status(char **argv, const char *fmt)
+{
+	int err;
+
+	bb_execvp(argv);
+	err = errno;
+	bb_perror_msg(fmt, argv[0]);
+	return err == ENOENT ? 127 : 126;
+}
+
 /* In a vfork() child: no stdio, no malloc; one write for the message. */
 NORETURN static void child_exec_failed(const char *cmd)
 {

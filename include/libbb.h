@@ -188,6 +188,10 @@ int wait_for_exitstatus(pid_t pid);
 int spawn_and_wait(char **argv);
 /* exec argv, preferring applets; returns only on failure. */
 int bb_execvp(char **argv);
+/* bb_execvp, and when that fails the message fmt (with "%s" for the command, then
+ * ": why") and the status to exit with: 127 if the command was not found, 126 if it
+ * could not run. For env, nice, nohup, timeout, chroot. */
+int exec_or_exit_status(char **argv, const char *fmt);
 
 /* ---- Directory walking (libbb/walk.c) ---- */
 
@@ -221,5 +225,12 @@ int walk_tree(const char *path, unsigned flags, int (*fn)(struct walk *w), void 
 
 /* "drwxr-xr-x" for mode m: s needs 11 bytes. Unknown types are '?'. */
 void bb_mode_string(mode_t m, char *s);
+/* ---- Signal names (libbb/signals.c) ---- */
+
+/* A number, or a name with or without SIG in any case (TERM, sigterm); -1 if neither. */
+int get_signum(const char *name);
+/* The name without SIG, or the number written into buf (SIGNAME_BUFSIZE bytes). */
+#define SIGNAME_BUFSIZE 12
+const char *get_signame(int sig, char *buf);
 
 #endif

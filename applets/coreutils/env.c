@@ -187,8 +187,6 @@ static void print_environment(void)
 
 int env_main(int argc UNUSED, char **argv)
 {
-	bool not_found;
-
 	if (FLAG(S))
 		argv = split_option(argv);
 	if (argv[1] && !strcmp(argv[1], "-")) {
@@ -217,8 +215,5 @@ int env_main(int argc UNUSED, char **argv)
 	}
 	if (FLAG(C) && chdir(G.C))
 		bb_perror_msg_and_die("cannot change directory to '%s'", G.C);
-	bb_execvp(argv + 1);
-	not_found = errno == ENOENT;
-	bb_perror_msg("'%s'", argv[1]);
-	return not_found ? 127 : 126;
+	return exec_or_exit_status(argv + 1, "'%s'");
 }
