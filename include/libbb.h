@@ -225,6 +225,7 @@ int walk_tree(const char *path, unsigned flags, int (*fn)(struct walk *w), void 
 
 /* "drwxr-xr-x" for mode m: s needs 11 bytes. Unknown types are '?'. */
 void bb_mode_string(mode_t m, char *s);
+
 /* ---- Signal names (libbb/signals.c) ---- */
 
 /* A number, or a name with or without SIG in any case (TERM, sigterm); -1 if neither. */
