@@ -235,3 +235,23 @@ int get_signum(const char *name);
 const char *get_signame(int sig, char *buf);
 
 #endif
+
+/* ---- Copying, moving and removing files (libbb/copy.c) ---- */
+
+/* "regular file", "regular empty file", "directory", "symbolic link"... as in prompts. */
+const char *bb_file_type(const struct stat *st);
+/* Prompt "applet: <fmt>" on stderr and read a line from stdin: true if it starts with y/Y. */
+bool bb_ask(const char *fmt, ...) PRINTF_LIKE(1, 2);
+/* name (relative to dirfd, not followed) is a directory with no entries but . and .. */
+bool bb_dir_is_empty(int dirfd, const char *name);
+
+enum {
+	RM_RECURSIVE = 1 << 0,	/* directories and their contents (-r) */
+	RM_FORCE = 1 << 1,	/* no prompt, a missing operand is no error (-f) */
+	RM_INTERACTIVE = 1 << 2,	/* ask before each removal (-i) */
+	RM_DIR = 1 << 3,	/* empty directories too (-d) */
+	RM_VERBOSE = 1 << 4,	/* "removed 'x'" on stdout (-v) */
+};
+/* Remove path as rm does: no symlink followed, any depth, relative to open directory fds.
+ * Returns 0, or -1 after messages for what could not be removed. */
+int remove_path(const char *path, unsigned flags);
