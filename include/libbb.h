@@ -250,8 +250,6 @@ void bb_parse_owner(const char *s, uid_t *uid, gid_t *gid);
 /* A group name or number; dies with "invalid group: 'NAME'". */
 gid_t bb_parse_group(const char *s);
 
-#endif
-
 /* ---- Copying, moving and removing files (libbb/copy.c) ---- */
 
 /* "regular file", "regular empty file", "directory", "symbolic link"... as in prompts. */
@@ -271,3 +269,5 @@ enum {
 /* Remove path as rm does: no symlink followed, any depth, relative to open directory fds.
  * Returns 0, or -1 after messages for what could not be removed. */
 int remove_path(const char *path, unsigned flags);
+
+#endif
