@@ -273,6 +273,7 @@ enum {
 	CP_VERBOSE = 1 << 13,	/* "'a' -> 'b'" on stdout */
 	CP_HARDLINK = 1 << 14,	/* hard links instead of copies (-l) */
 	CP_SYMLINK = 1 << 15,	/* symlinks instead of copies (-s) */
+	CP_MOVE = 1 << 16,	/* CP_VERBOSE says "copied 'a' -> 'b'", "created directory 'd'" */
 	CP_PRESERVE_ALL = CP_PRESERVE_MODE | CP_PRESERVE_OWNER | CP_PRESERVE_TIME |
 		CP_PRESERVE_LINKS,
 };

@@ -520,10 +520,16 @@ static int copy_special(struct copier *c, struct walk *w, const char *dest)
 	return 0;
 }
 
-static void say_copied(struct copier *c, const char *src, const char *dest)
+static void say_copied(struct copier *c, const char *src, const char *dest, bool dir)
 {
-	if (c->flags & CP_VERBOSE)
+	if (!(c->flags & CP_VERBOSE))
+		return;
+	if (!(c->flags & CP_MOVE))
 		printf("'%s' -> '%s'\n", src, dest);
+	else if (dir)
+		printf("created directory '%s'\n", dest);
+	else
+		printf("copied '%s' -> '%s'\n", src, dest);
 }
 
 /* Link or symlink dest to the source, as cp -l and cp -s do. */
@@ -613,7 +619,7 @@ static int copy_file(struct copy_walk *cw, struct walk *w, bool follow)
 	if (r == 0 && linked && !find_link(c, &w->st))
 		add_link(c, &w->st, dest);
 	if (r == 0)
-		say_copied(c, w->path, dest);
+		say_copied(c, w->path, dest, false);
 	return r;
 }
 
@@ -646,7 +652,7 @@ static int copy_dir_pre(struct copy_walk *cw, struct walk *w)
 		return -1;
 	} else {
 		d->created = true;
-		say_copied(c, w->path, dest);
+		say_copied(c, w->path, dest, true);
 	}
 	if (w->depth == 0) {
 		cw->root_known = true;
