@@ -234,6 +234,22 @@ int get_signum(const char *name);
 #define SIGNAME_BUFSIZE 12
 const char *get_signame(int sig, char *buf);
 
+/* ---- file modes (libbb/mode.c) ---- */
+
+/* Parse MODE (octal or symbolic) relative to old mode; returns new mode or -1. */
+int bb_parse_mode(const char *s, mode_t old, bool is_dir);
+/* The same with the given umask for clauses that name no u, g, o or a (chmod compares the
+ * result with mask 0). The result holds the 07777 bits only. */
+int bb_parse_mode_umask(const char *s, mode_t old, bool is_dir, mode_t mask);
+
+/* ---- file owners (libbb/owner.c) ---- */
+
+/* Parse "user", "user:group", "user.", ":group", numeric ids; -1 for unset parts.
+ * Returns 0, or dies with a message naming the bad user or group. */
+void bb_parse_owner(const char *s, uid_t *uid, gid_t *gid);
+/* A group name or number; dies with "invalid group: 'NAME'". */
+gid_t bb_parse_group(const char *s);
+
 #endif
 
 /* ---- Copying, moving and removing files (libbb/copy.c) ---- */
