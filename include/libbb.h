@@ -282,7 +282,6 @@ enum {
 	CP_PRESERVE_TIME = 1 << 6,
 	CP_PRESERVE_LINKS = 1 << 7,	/* hard links among the copied files kept */
 	CP_FORCE = 1 << 8,	/* remove a destination that cannot be opened, and retry */
-	CP_REMOVE_FIRST = 1 << 9,	/* remove an existing destination before copying */
 	CP_INTERACTIVE = 1 << 10,	/* ask before overwriting */
 	CP_NO_CLOBBER = 1 << 11,	/* never overwrite */
 	CP_UPDATE = 1 << 12,	/* overwrite only an older destination */
@@ -309,3 +308,8 @@ struct copier {
 int copy_path(struct copier *c, const char *src, const char *dst);
 /* Free what a copier collected over its copy_path() calls. */
 void copier_free(struct copier *c);
+/* mkdir -p: make the missing directories of path (all but the last if leading_only; the
+ * last with mode, the others with 0777, less the umask); made(dir, arg) is told of each
+ * directory made. Returns 0, or -1 after "cannot create directory 'x': ...". */
+int make_directories(const char *path, mode_t mode, bool leading_only,
+		     void (*made)(const char *dir, void *arg), void *arg);

@@ -202,6 +202,59 @@ int remove_path(const char *path, unsigned flags)
 	return r.status;
 }
 
+/* ---- making directories ---- */
+
+/* 1: dir was made, 0: it was there already, -1: it cannot be made (errno). */
+static int make_dir(const char *dir, mode_t mode)
+{
+	struct stat st;
+
+	if (stat(dir, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return 0;
+		errno = EEXIST;
+		return -1;
+	}
+	if (mkdir(dir, mode) == 0)
+		return 1;
+	if (errno == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+		return 0;	/* made meanwhile by someone else */
+	return -1;
+}
+
+int make_directories(const char *path, mode_t mode, bool leading_only,
+		     void (*made)(const char *dir, void *arg), void *arg)
+{
+	char *dir = xstrdup(path), *p = dir;
+	int ret = 0;
+
+	for (;;) {
+		char save;
+		int r;
+
+		while (*p == '/')
+			p++;
+		p += strcspn(p, "/");
+		if (!*p && leading_only)
+			break;
+		save = *p;
+		*p = 0;
+		r = make_dir(dir, save ? 0777 : mode);
+		if (r < 0) {
+			bb_perror_msg("cannot create directory '%s'", dir);
+			ret = -1;
+			break;
+		}
+		if (r > 0 && made)
+			made(dir, arg);
+		*p = save;
+		if (!save)
+			break;
+	}
+	free(dir);
+	return ret;
+}
+
 /* ---- copying ---- */
 
 enum { COPY_BUFSIZE = 128 * 1024 };
@@ -427,8 +480,6 @@ static int open_dest(struct copier *c, const char *dest, const struct stat *st, 
 	mode_t mode = st->st_mode & 0777;
 	int fd;
 
-	if (exists && (c->flags & CP_REMOVE_FIRST) && unlink(dest) == 0)
-		exists = false;
 	fd = open(dest, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
 	if (fd < 0 && exists && (c->flags & CP_FORCE) && unlink(dest) == 0) {
 		exists = false;
@@ -542,7 +593,7 @@ static int make_link(struct copier *c, struct walk *w, const char *dest, bool ex
 			linkat(w->dirfd, w->name, AT_FDCWD, dest, 0);
 		if (r == 0)
 			return 0;
-		if (errno != EEXIST || !exists || !(c->flags & (CP_FORCE | CP_REMOVE_FIRST)) ||
+		if (errno != EEXIST || !exists || !(c->flags & CP_FORCE) ||
 		    unlink(dest) < 0)
 			break;
 		exists = false;

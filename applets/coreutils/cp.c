@@ -130,28 +130,14 @@ static void copy_one(const char *src, const char *dest)
 		copy_path(&G.c, src, dest);
 }
 
-/* --parents: make the directories of src under dir; returns the destination or NULL. */
-static char *make_parents(const char *dir, const char *src)
+/* --parents -v: "a/b -> DIR/a/b" for each directory made under DIR */
+static void say_made(const char *made, void *arg)
 {
-	char *dest = concat_path_file(dir, src), *p = dest + strlen(dir);
-	struct stat st;
+	const char *dir = arg;
+	size_t len = strlen(dir);
 
-	while ((p = strchr(p + 1, '/')) != NULL) {
-		*p = 0;
-		if (stat(dest, &st) < 0) {
-			if (mkdir(dest, 0777) < 0) {
-				bb_perror_msg("cannot make directory '%s'", dest);
-				free(dest);
-				return NULL;
-			}
-			if (FLAG(v))
-				printf("%s -> %s\n", dest + strlen(dir) + 1, dest);
-		}
-		*p = '/';
-		while (p[1] == '/')
-			p++;
-	}
-	return dest;
+	if (FLAG(v))
+		printf("%s -> %s\n", made + len + (len && dir[len - 1] != '/'), made);
 }
 
 /* Copy src into the directory dir. */
@@ -160,8 +146,9 @@ static void copy_into(const char *dir, const char *src)
 	char *name, *dest;
 
 	if (FLAG(parents)) {
-		dest = make_parents(dir, src);
-		if (!dest) {
+		dest = concat_path_file(dir, src);
+		if (make_directories(dest, 0777, true, say_made, (void *)dir) < 0) {
+			free(dest);
 			G.c.status = -1;
 			return;
 		}
