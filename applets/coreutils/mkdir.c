@@ -1,6 +1,8 @@
 /* mkdir: make directories.
- * POSIX mkdir (-p, -m) with GNU -v and long options. Names in messages are quoted
- * plainly ('a b'), not shell-escaped as GNU does for names with control characters.
+ * POSIX mkdir (-p, -m) with GNU -v and long options. As POSIX says, a symbolic -m MODE
+ * starts from a=rwx, and the result is the mode exactly (GNU differs when MODE sets the
+ * sticky or set-id bits: mkdir -m o+t gives it 1755 under any umask). Names in messages
+ * are quoted plainly ('a b'), not shell-escaped as GNU does for control characters.
  */
 
 /*== applet
