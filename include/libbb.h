@@ -269,6 +269,12 @@ enum {
 /* Remove path as rm does: no symlink followed, any depth, relative to open directory fds.
  * Returns 0, or -1 after messages for what could not be removed. */
 int remove_path(const char *path, unsigned flags);
+/* ---- Date strings (libbb/parse_date.c) ---- */
+
+/* Parse a date string as GNU date -d takes it ("2024-01-02 03:04", "@SECONDS",
+ * "next monday", "1 day ago"...), relative to now, in local time unless it names a
+ * zone; fills *ts. Returns 0, or -1 if the string is not a valid date. */
+int bb_parse_date(const char *s, const struct timespec *now, struct timespec *ts);
 
 #endif
 enum {
