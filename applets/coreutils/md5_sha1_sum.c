@@ -8,7 +8,10 @@
 /*== applet
 applet md5sum /usr/bin main=md5_sha1_sum_main
 applet sha1sum /usr/bin main=md5_sha1_sum_main
+applet sha224sum /usr/bin main=md5_sha1_sum_main
 applet sha256sum /usr/bin main=md5_sha1_sum_main
+applet sha384sum /usr/bin main=md5_sha1_sum_main
+applet sha512sum /usr/bin main=md5_sha1_sum_main
 options [-bt] b(binary)t(text) (tag) z(zero) {FEATURE_MD5_SHA1_SUM_CHECK} c(check) w(warn) (status) (quiet) (strict) (ignore-missing) {}
 config MD5SUM
 	bool "md5sum"
@@ -22,16 +25,34 @@ config SHA1SUM
 	help
 	  Print or check SHA-1 message digests.
 
+config SHA224SUM
+	bool "sha224sum"
+	default y
+	help
+	  Print or check SHA-224 message digests.
+
 config SHA256SUM
 	bool "sha256sum"
 	default y
 	help
 	  Print or check SHA-256 message digests.
 
+config SHA384SUM
+	bool "sha384sum"
+	default y
+	help
+	  Print or check SHA-384 message digests.
+
+config SHA512SUM
+	bool "sha512sum"
+	default y
+	help
+	  Print or check SHA-512 message digests.
+
 config FEATURE_MD5_SHA1_SUM_CHECK
 	bool "Check digests (-c)"
 	default y
-	depends on MD5SUM || SHA1SUM || SHA256SUM
+	depends on MD5SUM || SHA1SUM || SHA224SUM || SHA256SUM || SHA384SUM || SHA512SUM
 	help
 	  Read lists of digests and file names, check that the files still match.
 usage [-bt] [--tag] [-z] [-c [--ignore-missing] [--quiet] [--status] [--strict] [-w]] [FILE]...
@@ -69,7 +90,10 @@ static const struct {
 } sum_algos[] = {
 	{ "md5sum", &hash_md5 },
 	{ "sha1sum", &hash_sha1 },
+	{ "sha224sum", &hash_sha224 },
 	{ "sha256sum", &hash_sha256 },
+	{ "sha384sum", &hash_sha384 },
+	{ "sha512sum", &hash_sha512 },
 };
 
 /* Names in messages are quoted as GNU quotes them for a shell when they need it. */
