@@ -1,6 +1,8 @@
-/* md5sum, sha1sum, sha224sum, sha256sum, sha384sum, sha512sum: print or check message
- * digests. GNU coreutils 9 (-b -t --tag -z, -c with --ignore-missing --quiet --status
- * --strict -w), same line formats, name escaping and messages.
+/* md5sum, sha1sum, sha224sum, sha256sum, sha384sum, sha512sum, sha3sum: print or check
+ * message digests. GNU coreutils 9 (-b -t --tag -z, -c with --ignore-missing --quiet
+ * --status --strict -w), same line formats, name escaping and messages. sha3sum is
+ * BusyBox's: -a 224 (the default), 256, 384 or 512; its BSD tag is SHA3-256 as GNU
+ * cksum -a sha3 writes it.
  * Binary and text mode read the same bytes, as GNU does on POSIX systems.
  * Deviation: --status beats --quiet and -w whatever their order (with GNU the last wins).
  */
@@ -12,7 +14,8 @@ applet sha224sum /usr/bin main=md5_sha1_sum_main
 applet sha256sum /usr/bin main=md5_sha1_sum_main
 applet sha384sum /usr/bin main=md5_sha1_sum_main
 applet sha512sum /usr/bin main=md5_sha1_sum_main
-options [-bt] b(binary)t(text) (tag) z(zero) {FEATURE_MD5_SHA1_SUM_CHECK} c(check) w(warn) (status) (quiet) (strict) (ignore-missing) {}
+applet sha3sum /usr/bin main=md5_sha1_sum_main
+options [-bt] b(binary)t(text) (tag) z(zero) a(algorithm): {FEATURE_MD5_SHA1_SUM_CHECK} c(check) w(warn) (status) (quiet) (strict) (ignore-missing) {}
 config MD5SUM
 	bool "md5sum"
 	default y
@@ -49,19 +52,26 @@ config SHA512SUM
 	help
 	  Print or check SHA-512 message digests.
 
+config SHA3SUM
+	bool "sha3sum"
+	default y
+	help
+	  Print or check SHA-3 message digests (224, 256, 384 or 512 bits).
+
 config FEATURE_MD5_SHA1_SUM_CHECK
 	bool "Check digests (-c)"
 	default y
-	depends on MD5SUM || SHA1SUM || SHA224SUM || SHA256SUM || SHA384SUM || SHA512SUM
+	depends on MD5SUM || SHA1SUM || SHA224SUM || SHA256SUM || SHA384SUM || SHA512SUM || SHA3SUM
 	help
 	  Read lists of digests and file names, check that the files still match.
-usage [-bt] [--tag] [-z] [-c [--ignore-missing] [--quiet] [--status] [--strict] [-w]] [FILE]...
+usage [-bt] [--tag] [-z] [-a BITS] [-c [--ignore-missing] [--quiet] [--status] [--strict] [-w]] [FILE]...
 Print or check message digests of FILEs (standard input if none, or -).
 
 	-b	Mark the lines with '*' (binary mode: the same bytes are read)
 	-t	Text mode, marked with ' ' (the default)
 	--tag	Print BSD-style lines: ALGO (FILE) = DIGEST
 	-z	End the lines with NUL, not newline, and do not escape the names
+	-a BITS	sha3sum: 224 (the default), 256, 384 or 512
 {FEATURE_MD5_SHA1_SUM_CHECK}	-c	Read digests from FILEs and check them
 {FEATURE_MD5_SHA1_SUM_CHECK}	--ignore-missing	With -c: do not report files that do not exist
 {FEATURE_MD5_SHA1_SUM_CHECK}	--quiet	With -c: do not print OK lines
@@ -318,6 +328,23 @@ static int check_file(const char *list)
 	return !G.matched || G.mismatched || G.unreadable || (FLAG(strict) && G.bad_lines);
 }
 
+static bool is_sha3(void)
+{
+	return ENABLE_SHA3SUM && !strcmp(applet_name, "sha3sum");
+}
+
+static const struct hash_algo *sha3_algo(const char *bits)
+{
+	static const struct hash_algo *const sha3[] = {
+		&hash_sha3_224, &hash_sha3_256, &hash_sha3_384, &hash_sha3_512
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(sha3); i++)
+		if (!strcmp(bits, sha3[i]->name + 5))
+			return sha3[i];
+	bb_error_msg_and_die("invalid number of bits '%s': 224, 256, 384 or 512", bits);
+}
+
 /* GNU's checks of option combinations, in its order. */
 static void check_options(void)
 {
@@ -360,6 +387,12 @@ int md5_sha1_sum_main(int argc, char **argv)
 	for (size_t i = 0; i < ARRAY_SIZE(sum_algos); i++)
 		if (!strcmp(applet_name, sum_algos[i].applet))
 			G.algo = sum_algos[i].algo;
+	if (FLAG(a) && !is_sha3()) {
+		bb_error_msg("invalid option -- 'a'");
+		bb_show_usage();
+	}
+	if (is_sha3())
+		G.algo = sha3_algo(FLAG(a) ? G.a : "224");
 	check_options();
 	G.buf = xmalloc(BUFSZ);
 	for (; *files; files++)
