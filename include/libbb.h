@@ -275,6 +275,56 @@ int remove_path(const char *path, unsigned flags);
  * "next monday", "1 day ago"...), relative to now, in local time unless it names a
  * zone; fills *ts. Returns 0, or -1 if the string is not a valid date. */
 int bb_parse_date(const char *s, const struct timespec *now, struct timespec *ts);
+/* ---- Message digests and checksums (libbb/hash*.c, libbb/crc32.c) ---- */
+
+struct hash_ctx;
+struct hash_algo {
+	const char *name;	/* as BSD-style lines spell it: "MD5", "SHA256", "SHA3-256" */
+	uint8_t digest_len;	/* bytes */
+	uint8_t block_len;	/* bytes per block; the rate for SHA-3 */
+	void (*init)(struct hash_ctx *ctx);	/* sets st and blocks */
+	void (*final)(struct hash_ctx *ctx, uint8_t *digest);
+};
+struct hash_ctx {
+	const struct hash_algo *algo;
+	void (*blocks)(struct hash_ctx *ctx, const uint8_t *p, size_t nblocks);
+	uint64_t total;		/* bytes hashed */
+	unsigned fill;		/* bytes waiting in buf */
+	union {
+		uint32_t w[16];
+		uint64_t q[25];
+	} st;
+	uint8_t buf[144];
+};
+extern const struct hash_algo hash_md5, hash_sha1, hash_sha224, hash_sha256, hash_sha384,
+	hash_sha512, hash_sha3_224, hash_sha3_256, hash_sha3_384, hash_sha3_512;
+/* Streaming: init, update any number of times, final writes algo->digest_len bytes. */
+void hash_init(struct hash_ctx *ctx, const struct hash_algo *algo);
+void hash_update(struct hash_ctx *ctx, const void *data, size_t len);
+void hash_final(struct hash_ctx *ctx, uint8_t *digest);
+/* Lower-case hex of n bytes, NUL-terminated: dst needs 2 * n + 1 bytes. Returns dst. */
+char *bin2hex(char *dst, const uint8_t *src, size_t n);
+
+/* CRC-32 with slice-by-8 tables (8 * 256 words, from crc32_new_table, free() them).
+ * msb_first: the POSIX cksum CRC (polynomial 0x04C11DB7, no reflection); otherwise the
+ * reflected CRC of zlib, gzip and PNG (0xEDB88320). update does no pre/post inversion. */
+uint32_t *crc32_new_table(bool msb_first);
+uint32_t crc32_update_be(const uint32_t *table, uint32_t crc, const void *data, size_t len);
+uint32_t crc32_update_le(const uint32_t *table, uint32_t crc, const void *data, size_t len);
+/* The 16-bit sums of sum(1): BSD (-r) rotates and adds, System V (-s) adds the bytes. */
+unsigned bsd_sum_update(unsigned sum, const void *data, size_t len);
+uint32_t sysv_sum_update(uint32_t sum, const void *data, size_t len);
+/* One line of a checksum file, as md5sum -c reads it (without its newline): GNU style
+ * "DIGEST  NAME", "DIGEST *NAME" (or "DIGEST NAME" when the file's first line is so; state
+ * in *reversed, -1 at the start of each file) when untagged_ok, or BSD style
+ * "ALGO (NAME) = DIGEST" for any of the n algos; a leading backslash means NAME is escaped
+ * (\\, \n, \r). Splits the line in place: *name and *hex point into it, NUL-terminated.
+ * line[len] must be writable (getline leaves the NUL there). Returns the algorithm, or
+ * NULL for an improperly formatted line. */
+const struct hash_algo *hash_parse_check_line(char *line, size_t len,
+					      const struct hash_algo *const *algos, size_t n,
+					      bool untagged_ok, int *reversed, char **name,
+					      char **hex, bool *binary);
 
 #endif
 enum {
