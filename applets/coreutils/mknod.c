@@ -76,6 +76,11 @@ int mknod_main(int argc, char **argv)
 	}
 	if (type != S_IFIFO)
 		dev = makedev(device_number(argv[3], "major"), device_number(argv[4], "minor"));
+	/* the system call takes 32 bits: musl would pass a larger number on cut short */
+	if ((unsigned long long)dev >> 32) {
+		errno = EINVAL;
+		bb_perror_msg_and_die("%s", argv[1]);
+	}
 	if (mknod(argv[1], type | mode, dev) < 0)
 		bb_perror_msg_and_die("%s", argv[1]);
 	if (FLAG(m) && chmod(argv[1], mode) < 0)
