@@ -62,8 +62,11 @@ static char *canonical(const char *path)
 		free(cwd);
 	}
 	rest = xstrdup(abs);
-	while (!(res = realpath(rest, NULL)))
+	while (!(res = realpath(rest, NULL))) {
+		if (!strcmp(rest, "/"))
+			bb_perror_msg_and_die("/");
 		cut_last(rest);
+	}
 	comp = abs + strlen(rest);
 	free(rest);
 	while (*comp) {
