@@ -269,6 +269,47 @@ enum {
 /* Remove path as rm does: no symlink followed, any depth, relative to open directory fds.
  * Returns 0, or -1 after messages for what could not be removed. */
 int remove_path(const char *path, unsigned flags);
+enum {
+	CP_RECURSIVE = 1 << 0,	/* directories and special files as such (-R) */
+	CP_DEREF = 1 << 1,	/* follow every symlink (-L) */
+	CP_DEREF_ARGS = 1 << 2,	/* follow a symlink given as the source (-H) */
+	CP_PRESERVE_MODE = 1 << 3,
+	CP_PRESERVE_OWNER = 1 << 4,	/* failing with EPERM is silent... */
+	CP_OWNER_STRICT = 1 << 5,	/* ...unless this is set too */
+	CP_PRESERVE_TIME = 1 << 6,
+	CP_PRESERVE_LINKS = 1 << 7,	/* hard links among the copied files kept */
+	CP_FORCE = 1 << 8,	/* remove a destination that cannot be opened, and retry */
+	CP_INTERACTIVE = 1 << 10,	/* ask before overwriting */
+	CP_NO_CLOBBER = 1 << 11,	/* never overwrite */
+	CP_UPDATE = 1 << 12,	/* overwrite only an older destination */
+	CP_VERBOSE = 1 << 13,	/* "'a' -> 'b'" on stdout */
+	CP_HARDLINK = 1 << 14,	/* hard links instead of copies (-l) */
+	CP_SYMLINK = 1 << 15,	/* symlinks instead of copies (-s) */
+	CP_MOVE = 1 << 16,	/* CP_VERBOSE says "copied 'a' -> 'b'", "created directory 'd'" */
+	CP_PRESERVE_ALL = CP_PRESERVE_MODE | CP_PRESERVE_OWNER | CP_PRESERVE_TIME |
+		CP_PRESERVE_LINKS,
+};
+struct copier {
+	unsigned flags;		/* CP_* */
+	int status;		/* -1 once any copy_path() failed */
+	/* private */
+	bool umask_known, no_cfr;
+	mode_t umask;
+	struct copy_link *links;
+	size_t nlinks;
+};
+/* Copy src to dst (the exact destination name, not a directory to copy into) as cp does:
+ * data with holes kept, copy_file_range where possible, special files and symlinks
+ * recreated with CP_RECURSIVE, a directory never copied into itself, a destination that is
+ * the source never truncated. Returns 0, or -1 after messages. */
+int copy_path(struct copier *c, const char *src, const char *dst);
+/* Free what a copier collected over its copy_path() calls. */
+void copier_free(struct copier *c);
+/* mkdir -p: make the missing directories of path (all but the last if leading_only; the
+ * last with mode, the others with 0777, less the umask); made(dir, arg) is told of each
+ * directory made. Returns 0, or -1 after "cannot create directory 'x': ...". */
+int make_directories(const char *path, mode_t mode, bool leading_only,
+		     void (*made)(const char *dir, void *arg), void *arg);
 /* ---- Date strings (libbb/parse_date.c) ---- */
 
 /* Parse a date string as GNU date -d takes it ("2024-01-02 03:04", "@SECONDS",
@@ -327,44 +368,3 @@ const struct hash_algo *hash_parse_check_line(char *line, size_t len,
 					      char **hex, bool *binary);
 
 #endif
-enum {
-	CP_RECURSIVE = 1 << 0,	/* directories and special files as such (-R) */
-	CP_DEREF = 1 << 1,	/* follow every symlink (-L) */
-	CP_DEREF_ARGS = 1 << 2,	/* follow a symlink given as the source (-H) */
-	CP_PRESERVE_MODE = 1 << 3,
-	CP_PRESERVE_OWNER = 1 << 4,	/* failing with EPERM is silent... */
-	CP_OWNER_STRICT = 1 << 5,	/* ...unless this is set too */
-	CP_PRESERVE_TIME = 1 << 6,
-	CP_PRESERVE_LINKS = 1 << 7,	/* hard links among the copied files kept */
-	CP_FORCE = 1 << 8,	/* remove a destination that cannot be opened, and retry */
-	CP_INTERACTIVE = 1 << 10,	/* ask before overwriting */
-	CP_NO_CLOBBER = 1 << 11,	/* never overwrite */
-	CP_UPDATE = 1 << 12,	/* overwrite only an older destination */
-	CP_VERBOSE = 1 << 13,	/* "'a' -> 'b'" on stdout */
-	CP_HARDLINK = 1 << 14,	/* hard links instead of copies (-l) */
-	CP_SYMLINK = 1 << 15,	/* symlinks instead of copies (-s) */
-	CP_MOVE = 1 << 16,	/* CP_VERBOSE says "copied 'a' -> 'b'", "created directory 'd'" */
-	CP_PRESERVE_ALL = CP_PRESERVE_MODE | CP_PRESERVE_OWNER | CP_PRESERVE_TIME |
-		CP_PRESERVE_LINKS,
-};
-struct copier {
-	unsigned flags;		/* CP_* */
-	int status;		/* -1 once any copy_path() failed */
-	/* private */
-	bool umask_known, no_cfr;
-	mode_t umask;
-	struct copy_link *links;
-	size_t nlinks;
-};
-/* Copy src to dst (the exact destination name, not a directory to copy into) as cp does:
- * data with holes kept, copy_file_range where possible, special files and symlinks
- * recreated with CP_RECURSIVE, a directory never copied into itself, a destination that is
- * the source never truncated. Returns 0, or -1 after messages. */
-int copy_path(struct copier *c, const char *src, const char *dst);
-/* Free what a copier collected over its copy_path() calls. */
-void copier_free(struct copier *c);
-/* mkdir -p: make the missing directories of path (all but the last if leading_only; the
- * last with mode, the others with 0777, less the umask); made(dir, arg) is told of each
- * directory made. Returns 0, or -1 after "cannot create directory 'x': ...". */
-int make_directories(const char *path, mode_t mode, bool leading_only,
-		     void (*made)(const char *dir, void *arg), void *arg);
