@@ -138,22 +138,44 @@ static int link_failed(const char *target, const char *link, int err)
 	return 1;
 }
 
-/* Is the existing link the file target names (as the new link would see it)? */
+/* The directory holding path ("." if none), by device and inode. */
+static int stat_parent(const char *path, struct stat *st)
+{
+	char *dir = xstrdup(path), *slash;
+	int r;
+
+	last_path_component(dir);	/* drops trailing slashes */
+	slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir] = 0;
+	r = stat(slash ? dir : ".", st);
+	free(dir);
+	return r;
+}
+
+/* Are a and b one directory entry? */
+static bool same_entry(const char *a, const char *b)
+{
+	char *ca = xstrdup(a), *cb = xstrdup(b);
+	struct stat da, db;
+	bool same = !strcmp(last_path_component(ca), last_path_component(cb)) &&
+		stat_parent(a, &da) == 0 && stat_parent(b, &db) == 0 &&
+		da.st_dev == db.st_dev && da.st_ino == db.st_ino;
+
+	free(ca);
+	free(cb);
+	return same;
+}
+
+/* Would removing the existing link remove target itself? Then -f must not. */
 static bool same_file(const char *target, const char *link, const struct stat *lst)
 {
 	struct stat st;
-	char *path = NULL;
-	int r;
 
-	if (FLAG(s) && *target != '/' && strchr(link, '/')) {
-		path = xstrdup(link);
-		strcpy(strrchr(path, '/') + 1, "");
-		path = xrealloc(path, strlen(path) + strlen(target) + 1);
-		strcat(path, target);
-	}
-	r = (FLAG(s) || FLAG(L) ? stat : lstat)(path ? path : target, &st);
-	free(path);
-	return r == 0 && st.st_dev == lst->st_dev && st.st_ino == lst->st_ino;
+	if ((FLAG(s) || FLAG(L) ? stat : lstat)(target, &st) < 0)
+		return false;
+	return st.st_dev == lst->st_dev && st.st_ino == lst->st_ino &&
+		(st.st_nlink == 1 || same_entry(target, link));
 }
 
 static int make_link(const char *target, const char *link)
