@@ -258,4 +258,9 @@ char *xmalloc_relative_path(const char *path, const char *dir);
 /* name as is if a shell would not need quotes, else 'name' or "name"; malloced. */
 char *xmalloc_quote_name(const char *name);
 
+/* ---- Random bytes (libbb/random.c) ---- */
+
+/* Fill buf from getrandom() (or /dev/urandom); dies if neither works. */
+void bb_random_bytes(void *buf, size_t len);
+
 #endif
