@@ -366,5 +366,33 @@ const struct hash_algo *hash_parse_check_line(char *line, size_t len,
 					      const struct hash_algo *const *algos, size_t n,
 					      bool untagged_ok, int *reversed, char **name,
 					      char **hex, bool *binary);
+/* ---- Canonical file names (libbb/realpath.c) ---- */
+
+enum {
+	CANON_ALL_BUT_LAST = 0,	/* every component but the last must exist (readlink -f) */
+	CANON_EXISTING = 1,	/* every component must exist (-e) */
+	CANON_MISSING = 2,	/* nothing need exist (-m) */
+	CANON_LOGICAL = 4,	/* ".." is resolved before symlinks (realpath -L) */
+	CANON_NOLINKS = 8,	/* symlinks are not expanded (realpath -s) */
+};
+/* The absolute name of path without ".", ".." or (unless CANON_NOLINKS) symlinks;
+ * malloced, or NULL with errno set (ENOENT for ""). */
+char *xmalloc_canonicalize(const char *path, unsigned mode);
+/* A symlink's target, malloced, of any length; NULL with errno. */
+char *xmalloc_readlink(const char *path);
+/* path is dir or below it (both canonical). */
+bool path_is_under(const char *path, const char *dir);
+/* path relative to directory dir (both canonical absolute names): "../x", "." */
+char *xmalloc_relative_path(const char *path, const char *dir);
+
+/* ---- Names in messages (libbb/quote.c) ---- */
+
+/* name as is if a shell would not need quotes, else 'name' or "name"; malloced. */
+char *xmalloc_quote_name(const char *name);
+
+/* ---- Random bytes (libbb/random.c) ---- */
+
+/* Fill buf from getrandom() (or /dev/urandom); dies if neither works. */
+void bb_random_bytes(void *buf, size_t len);
 
 #endif

@@ -491,12 +491,10 @@ NORETURN static void read_failed(void)
 /* GNU quotes a name in this message only when it needs quoting. */
 static void cannot_skip(void)
 {
-	const char *n = in_display();
-	bool plain = n[strspn(n, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-			       "0123456789_./+,:=@%-")] == '\0' && *n;
+	char *q = xmalloc_quote_name(in_display());
 
-	bb_error_msg(plain ? "%s: cannot skip to specified offset" :
-		     "'%s': cannot skip to specified offset", n);
+	bb_error_msg("%s: cannot skip to specified offset", q);
+	free(q);
 }
 
 static void skip_input(char *buf)
