@@ -10,7 +10,9 @@
  *   tomorrow; UNIT is year, month, fortnight, week, day, hour, minute, min, second, sec
  *     (plural or not)
  * An absolute date without a time means midnight; a string of only relative items
- * counts from now. A date with a day of the week ignores the day.
+ * counts from now. A date with a day of the week ignores the day. Deviations from GNU:
+ * no one-letter military zones, no TZ="..." prefix, no ISO week dates, and commas may
+ * separate any items.
  */
 
 #include "libbb.h"
@@ -23,9 +25,10 @@ struct pdate {
 	long hour, min, sec, nsec;
 	long zone;			/* seconds east of UTC */
 	long dow, dow_ord;
-	long rel[7];			/* years, months, days, hours, minutes, seconds, ns */
+	long long rel[6];		/* years, months, days, hours, minutes, seconds */
 	int last_rel;			/* index of the last relative item, for "ago"; -1 */
 	bool have_date, have_year, have_time, have_zone, have_dow, have_rel, pm_ok;
+	bool too_far;			/* a relative item beyond any representable time */
 };
 
 enum { R_YEAR, R_MON, R_DAY, R_HOUR, R_MIN, R_SEC };
@@ -183,9 +186,12 @@ static const struct word *find_word(const char *w)
 	return NULL;
 }
 
-static void add_rel(struct pdate *p, int unit, long n)
+#define REL_MAX 100000000LL	/* keeps the sums in int fields of struct tm */
+
+static void add_rel(struct pdate *p, int unit, long long n)
 {
 	p->rel[unit] += n;
+	p->too_far |= p->rel[unit] > REL_MAX || p->rel[unit] < -REL_MAX;
 	p->last_rel = unit;
 	p->have_rel = true;
 }
@@ -200,7 +206,7 @@ static bool rel_unit(struct pdate *p, long n)
 	if (get_word(p, w, sizeof(w))) {
 		const struct word *k = find_word(w);
 		if (k && k->kind == W_UNIT) {
-			add_rel(p, k->index, n * k->value);
+			add_rel(p, k->index, (long long)n * k->value);
 			return true;
 		}
 	}
@@ -566,7 +572,7 @@ int bb_parse_date(const char *s, const struct timespec *now, struct timespec *ts
 	t = now->tv_sec;
 	localtime_r(&t, &tm);
 	p.year = tm.tm_year + 1900L;
-	if (!parse_items(&p))
+	if (!parse_items(&p) || p.too_far)
 		return -1;
 	if (p.have_zone && !p.have_date) {	/* today's date in that zone */
 		t = now->tv_sec + p.zone;
