@@ -26,7 +26,8 @@ struct pdate {
 	long zone;			/* seconds east of UTC */
 	long dow, dow_ord;
 	long long rel[6];		/* years, months, days, hours, minutes, seconds */
-	int last_rel;			/* index of the last relative item, for "ago"; -1 */
+	int last_rel;			/* unit of the last relative item, for "ago"; -1 */
+	long long last_amount;		/* and what it added */
 	bool have_date, have_year, have_time, have_zone, have_dow, have_rel, pm_ok;
 	bool too_far;			/* a relative item beyond any representable time */
 };
@@ -112,7 +113,7 @@ static bool set_date(struct pdate *p, long y, long m, long d, bool have_year)
 /* A two-digit year as POSIX says: 69..99 are 19xx, 00..68 are 20xx. */
 static long full_year(long y, int len)
 {
-	if (len > 2)
+	if (len != 2)
 		return y;
 	return y + (y < 69 ? 2000 : 1900);
 }
@@ -193,6 +194,7 @@ static void add_rel(struct pdate *p, int unit, long long n)
 	p->rel[unit] += n;
 	p->too_far |= p->rel[unit] > REL_MAX || p->rel[unit] < -REL_MAX;
 	p->last_rel = unit;
+	p->last_amount = n;
 	p->have_rel = true;
 }
 
@@ -292,29 +294,28 @@ static bool clock_time(struct pdate *p, long h)
 }
 
 /* The month-name forms: "Jan 2 [2024]" (the name already read as m). */
+/* The month-name forms "Jan 2" and "Jan 2, 2024" (the name already read as m); a
+ * year without the comma is left to number_item(). */
 static bool month_item(struct pdate *p, long m)
 {
-	const char *save;
 	long d, y;
+	int len;
 
-	skip_space(p);
-	save = p->s;
-	if (get_num(&p->s, &d) && *p->s != ':') {
-		if (!set_date(p, p->year, m, d, false))
-			return false;
+	while (isspace(*p->s))
+		p->s++;
+	if (!get_num(&p->s, &d) || !set_date(p, p->year, m, d, false))
+		return false;
+	while (isspace(*p->s))
+		p->s++;
+	if (*p->s == ',') {
+		p->s++;
 		skip_space(p);
-		save = p->s;
-		int len = get_num(&p->s, &y);
-		if (len && *p->s != ':') {
-			p->year = full_year(y, len);
-			p->have_year = true;
-		} else {
-			p->s = save;
-		}
-		return true;
+		if (!(len = get_num(&p->s, &y)))
+			return false;
+		p->year = full_year(y, len);
+		p->have_year = true;
 	}
-	p->s = save;
-	return set_date(p, p->year, m, 1, false);	/* "Jan" alone: its first day */
+	return true;
 }
 
 static bool number_item(struct pdate *p)
@@ -384,7 +385,8 @@ static bool number_item(struct pdate *p)
 		}
 	}
 	p->s = save;
-	if (p->have_date && !p->have_year) {
+	/* after "Jan 2" or "1/2": a year if a time came first or it has 3 digits or more */
+	if (p->have_date && !p->have_year && !p->have_rel && (p->have_time || len > 2)) {
 		p->year = full_year(n, len);
 		p->have_year = true;
 		return true;
@@ -452,7 +454,7 @@ static bool ago(struct pdate *p)
 	if (get_word(p, w, sizeof(w)) && !strcmp(w, "ago")) {
 		if (p->last_rel < 0)
 			return false;
-		p->rel[p->last_rel] = -p->rel[p->last_rel];
+		p->rel[p->last_rel] -= 2 * p->last_amount;
 		p->last_rel = -1;
 		return true;
 	}
@@ -574,10 +576,6 @@ int bb_parse_date(const char *s, const struct timespec *now, struct timespec *ts
 	p.year = tm.tm_year + 1900L;
 	if (!parse_items(&p) || p.too_far)
 		return -1;
-	if (p.have_zone && !p.have_date) {	/* today's date in that zone */
-		t = now->tv_sec + p.zone;
-		gmtime_r(&t, &tm);
-	}
 	if (p.have_date) {
 		if (p.year < -100000 || p.year > 100000)
 			return -1;
@@ -586,7 +584,8 @@ int bb_parse_date(const char *s, const struct timespec *now, struct timespec *ts
 			return -1;
 	}
 	ts->tv_nsec = now->tv_nsec;
-	if (p.have_date || p.have_time || p.have_dow || p.have_zone || !p.have_rel) {
+	/* as GNU: the fields of local now are read in the zone given, if any */
+	if (p.have_date || p.have_time || p.have_dow || !p.have_rel) {
 		tm.tm_hour = p.hour, tm.tm_min = p.min, tm.tm_sec = p.sec;
 		ts->tv_nsec = p.nsec;
 	}
