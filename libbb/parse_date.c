@@ -4,14 +4,15 @@
  *   @SECONDS[.FRAC]                 alone: seconds since the epoch
  *   YYYY-MM-DD, MM/DD[/YYYY], YYYYMMDD, "Jan 2 [2024]", "2 Jan [2024]"
  *   HH:MM[:SS[.FRAC]] [am|pm], "3pm", a bare number of up to 4 digits (HHMM)
- *   a zone: UTC, GMT, UT, Z, a few US names, the local zone's names, +HHMM, -HH:MM
+ *   a zone: UTC, GMT, UT, Z, a few US names, the local zone's names, +HHMM, -HH:MM;
+ *     or TZ="Area/City" before everything else: the rest is read in that zone
  *   a day of the week, maybe after an ordinal: "monday", "next friday", "last sun"
  *   relative items: [+-]N UNIT [ago], "next week", "last year", now, today, yesterday,
  *   tomorrow; UNIT is year, month, fortnight, week, day, hour, minute, min, second, sec
  *     (plural or not)
  * An absolute date without a time means midnight; a string of only relative items
  * counts from now. A date with a day of the week ignores the day. Deviations from GNU:
- * no one-letter military zones, no TZ="..." prefix, no ISO week dates, and commas may
+ * no one-letter military zones, no ISO week dates, and commas may
  * separate any items.
  */
 
@@ -294,13 +295,31 @@ static bool clock_time(struct pdate *p, long h)
 }
 
 /* The month-name forms: "Jan 2 [2024]" (the name already read as m). */
-/* The month-name forms "Jan 2" and "Jan 2, 2024" (the name already read as m); a
- * year without the comma is left to number_item(). */
+/* "-YYYY" after "17-Jun" or "Jun-17", or nothing. */
+static bool dashed_year(struct pdate *p, long d, long m)
+{
+	long y;
+	int len;
+
+	if (*p->s != '-' || !isdigit(p->s[1]))
+		return set_date(p, p->year, m, d, false);
+	p->s++;
+	len = get_num(&p->s, &y);
+	return set_date(p, full_year(y, len), m, d, true);
+}
+
+/* The month-name forms "Jan 2", "Jan 2, 2024" and "Jun-17-1992" (the name already read
+ * as m); a year without the comma is left to number_item(). */
 static bool month_item(struct pdate *p, long m)
 {
 	long d, y;
 	int len;
 
+	if (*p->s == '-' && isdigit(p->s[1])) {
+		p->s++;
+		get_num(&p->s, &d);
+		return dashed_year(p, d, m);
+	}
 	while (isspace(*p->s))
 		p->s++;
 	if (!get_num(&p->s, &d) || !set_date(p, p->year, m, d, false))
@@ -324,6 +343,13 @@ static bool number_item(struct pdate *p)
 	int len = get_num(&p->s, &n);
 	char w[12];
 
+	if (*p->s == '-' && isalpha(p->s[1])) {	/* DD-Mon[-YYYY] */
+		p->s++;
+		get_word(p, w, sizeof(w));
+		if (!(m = month_index(w)))
+			return false;
+		return dashed_year(p, n, m);
+	}
 	if (*p->s == '-' && isdigit(p->s[1])) {	/* YYYY-MM-DD[THH:MM...] */
 		p->s++;
 		if (!get_num(&p->s, &m) || *p->s++ != '-' || !get_num(&p->s, &d))
@@ -557,6 +583,35 @@ static bool to_seconds(const struct pdate *p, struct tm *tm, time_t *t)
 	return !(*t == (time_t)-1 && errno);
 }
 
+/* TZ="ZONE" before a date: the rest is read with TZ set to ZONE. s is after TZ=". */
+static int parse_in_zone(const char *s, const struct timespec *now, struct timespec *ts)
+{
+	char *zone = xmalloc(strlen(s) + 1), *z = zone;
+	const char *old = getenv("TZ");
+	char *saved = old ? xstrdup(old) : NULL;
+	int r = -1;
+
+	for (; *s && *s != '"'; s++) {
+		if (*s == '\\' && (s[1] == '"' || s[1] == '\\'))
+			s++;
+		*z++ = *s;
+	}
+	*z = 0;
+	if (*s == '"') {
+		setenv("TZ", zone, 1);
+		tzset();
+		r = bb_parse_date(s + 1, now, ts);
+		if (saved)
+			setenv("TZ", saved, 1);
+		else
+			unsetenv("TZ");
+		tzset();
+	}
+	free(saved);
+	free(zone);
+	return r;
+}
+
 int bb_parse_date(const char *s, const struct timespec *now, struct timespec *ts)
 {
 	struct pdate p;
@@ -568,6 +623,8 @@ int bb_parse_date(const char *s, const struct timespec *now, struct timespec *ts
 		s++;
 	if (*s == '@')
 		return parse_epoch(s + 1, ts);
+	if (is_prefixed_with(s, "TZ=\""))
+		return parse_in_zone(s + 4, now, ts);
 	memset(&p, 0, sizeof(p));
 	p.s = s;
 	p.last_rel = -1;

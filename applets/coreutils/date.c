@@ -2,9 +2,8 @@
  * POSIX date with GNU's options (-d, -f, -s, -r, -u, -I, -R, --rfc-3339) and format
  * flags (%N, %:z, %::z, %:::z, %q, %P and the - _ 0 ^ # flags with widths), and
  * BusyBox's -D (a strptime format for -d and -s; unlike BusyBox the whole string must
- * match). Dates for -d, -f and -s are read by
- * bb_parse_date (libbb/parse_date.c). Deviations: no --debug, no military one-letter
- * zones, no TZ="..." prefix in date strings.
+ * match). Dates for -d, -f and -s are read by bb_parse_date (libbb/parse_date.c).
+ * Deviations: no --debug, no one-letter military zones in date strings.
  */
 
 /*== applet
