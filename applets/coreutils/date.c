@@ -93,8 +93,8 @@ static void zone_string(long off, int colons, char *buf)
 static bool numeric(char c, const struct tm *tm, const struct timespec *ts, long long *v,
 		    int *width, char *pad)
 {
-	static const char convs[] = "dejHIklmMSuwyYCsqgGUVW";
-	static const char widths[] = "2232222222112421124222";
+	static const char convs[] =  "dejHIklmMSuwyYCsqgGUVW";
+	static const char widths[] = "2232222222112421124222";	/* the default of each */
 	const char *p = strchr(convs, c);
 	long long year = tm->tm_year + 1900LL;
 	char buf[16], fmt[3] = { '%', c, 0 };
