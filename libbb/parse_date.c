@@ -29,7 +29,7 @@ struct pdate {
 	long long rel[6];		/* years, months, days, hours, minutes, seconds */
 	int last_rel;			/* unit of the last relative item, for "ago"; -1 */
 	long long last_amount;		/* and what it added */
-	bool have_date, have_year, have_time, have_zone, have_dow, have_rel, pm_ok;
+	bool have_date, have_year, have_time, have_zone, have_dow, have_rel;
 	bool too_far;			/* a relative item beyond any representable time */
 };
 
@@ -124,7 +124,7 @@ static bool set_time(struct pdate *p, long h, long m, long s, long ns)
 	if (p->have_time || h > 23 || m > 59 || s > 59)
 		return false;
 	p->hour = h, p->min = m, p->sec = s, p->nsec = ns;
-	p->have_time = p->pm_ok = true;
+	p->have_time = true;
 	return true;
 }
 
@@ -256,6 +256,7 @@ static bool signed_item(struct pdate *p)
 	return p->have_time && zone_offset(p, sign);
 }
 
+/* An optional am or pm after a time of 1 to 12 o'clock. */
 static bool ampm(struct pdate *p)
 {
 	const char *save = p->s;
@@ -263,10 +264,9 @@ static bool ampm(struct pdate *p)
 
 	skip_space(p);
 	if (get_word(p, w, sizeof(w)) && (!strcmp(w, "am") || !strcmp(w, "pm"))) {
-		if (!p->pm_ok || p->hour < 1 || p->hour > 12)
+		if (p->hour < 1 || p->hour > 12)
 			return false;
 		p->hour = p->hour % 12 + (w[0] == 'p' ? 12 : 0);
-		p->pm_ok = false;
 		return true;
 	}
 	p->s = save;
@@ -277,7 +277,6 @@ static bool ampm(struct pdate *p)
 static bool clock_time(struct pdate *p, long h)
 {
 	long m, sec = 0, ns = 0;
-
 	int len = get_num(&p->s, &m);
 
 	if (!len || len > 2)
@@ -288,13 +287,9 @@ static bool clock_time(struct pdate *p, long h)
 			return false;
 		ns = get_frac(&p->s);
 	}
-	if (!set_time(p, h, m, sec, ns))
-		return false;
-	p->pm_ok = h <= 12;
-	return ampm(p);
+	return set_time(p, h, m, sec, ns) && ampm(p);
 }
 
-/* The month-name forms: "Jan 2 [2024]" (the name already read as m). */
 /* "-YYYY" after "17-Jun" or "Jun-17", or nothing. */
 static bool dashed_year(struct pdate *p, long d, long m)
 {
@@ -337,80 +332,63 @@ static bool month_item(struct pdate *p, long m)
 	return true;
 }
 
-static bool number_item(struct pdate *p)
+/* YYYY-MM-DD[THH:MM[:SS[.FRAC]]] with p->s on the first '-'. */
+static bool iso_date(struct pdate *p, long y, int len)
 {
-	long n, m, d;
-	int len = get_num(&p->s, &n);
-	char w[12];
+	long m, d, h;
 
-	if (*p->s == '-' && isalpha(p->s[1])) {	/* DD-Mon[-YYYY] */
-		p->s++;
-		get_word(p, w, sizeof(w));
-		if (!(m = month_index(w)))
-			return false;
-		return dashed_year(p, n, m);
-	}
-	if (*p->s == '-' && isdigit(p->s[1])) {	/* YYYY-MM-DD[THH:MM...] */
-		p->s++;
-		if (!get_num(&p->s, &m) || *p->s++ != '-' || !get_num(&p->s, &d))
-			return false;
-		if (!set_date(p, full_year(n, len), m, d, true))
-			return false;
-		if ((*p->s == 'T' || *p->s == 't') && isdigit(p->s[1])) {
-			p->s++;
-			get_num(&p->s, &n);
-			return *p->s++ == ':' && clock_time(p, n);
-		}
+	p->s++;
+	if (!get_num(&p->s, &m) || *p->s++ != '-' || !get_num(&p->s, &d) ||
+	    !set_date(p, full_year(y, len), m, d, true))
+		return false;
+	if ((*p->s != 'T' && *p->s != 't') || !isdigit(p->s[1]))
 		return true;
-	}
-	if (*p->s == '/') {	/* MM/DD[/YYYY] */
-		p->s++;
-		if (!get_num(&p->s, &d))
-			return false;
-		long y = p->year;
-		bool have_year = false;
-		if (*p->s == '/') {
-			p->s++;
-			int ylen = get_num(&p->s, &y);
-			if (!ylen)
-				return false;
-			y = full_year(y, ylen);
-			have_year = true;
-		}
-		return set_date(p, y, n, d, have_year);
-	}
-	if (*p->s == ':') {
-		p->s++;
-		return clock_time(p, n);
-	}
-	if (rel_unit(p, n))
-		return true;
-	const char *save = p->s;
+	p->s++;
+	get_num(&p->s, &h);
+	return *p->s++ == ':' && clock_time(p, h);
+}
+
+/* MM/DD[/YYYY] with p->s on the first '/'. */
+static bool us_date(struct pdate *p, long m)
+{
+	long d, y = p->year;
+	int len;
+
+	p->s++;
+	if (!get_num(&p->s, &d))
+		return false;
+	if (*p->s != '/')
+		return set_date(p, y, m, d, false);
+	p->s++;
+	if (!(len = get_num(&p->s, &y)))
+		return false;
+	return set_date(p, full_year(y, len), m, d, true);
+}
+
+/* "2 Jan [2024]", the month already read. */
+static bool day_month(struct pdate *p, long d, long m)
+{
+	const char *save;
+	long y;
+	int len;
+
+	if (!set_date(p, p->year, m, d, false))
+		return false;
 	skip_space(p);
-	if (get_word(p, w, sizeof(w))) {
-		int mi = month_index(w);
-		if (mi) {	/* "2 Jan [2024]" */
-			if (!set_date(p, p->year, mi, n, false))
-				return false;
-			skip_space(p);
-			save = p->s;
-			int ylen = get_num(&p->s, &n);
-			if (ylen && *p->s != ':') {
-				p->year = full_year(n, ylen);
-				p->have_year = true;
-			} else {
-				p->s = save;
-			}
-			return true;
-		}
-		if (!strcmp(w, "am") || !strcmp(w, "pm")) {	/* "3pm" */
-			p->s = save;
-			if (len > 2 || !set_time(p, n, 0, 0, 0))
-				return false;
-			return ampm(p);
-		}
+	save = p->s;
+	len = get_num(&p->s, &y);
+	if (len && *p->s != ':') {
+		p->year = full_year(y, len);
+		p->have_year = true;
+	} else {
+		p->s = save;
 	}
-	p->s = save;
+	return true;
+}
+
+/* A number alone: a year, YYYYMMDD, HHMM or HH. */
+static bool bare_number(struct pdate *p, long n, int len)
+{
 	/* after "Jan 2" or "1/2": a year if a time came first or it has 3 digits or more */
 	if (p->have_date && !p->have_year && !p->have_rel && (p->have_time || len > 2)) {
 		p->year = full_year(n, len);
@@ -422,6 +400,42 @@ static bool number_item(struct pdate *p)
 	if (len <= 4 && !p->have_time)
 		return len <= 2 ? set_time(p, n, 0, 0, 0) : set_time(p, n / 100, n % 100, 0, 0);
 	return false;
+}
+
+static bool number_item(struct pdate *p)
+{
+	long n;
+	int len = get_num(&p->s, &n), m;
+	const char *save;
+	char w[12];
+
+	if (*p->s == '-' && isalpha(p->s[1])) {	/* DD-Mon[-YYYY] */
+		p->s++;
+		get_word(p, w, sizeof(w));
+		return (m = month_index(w)) && dashed_year(p, n, m);
+	}
+	if (*p->s == '-' && isdigit(p->s[1]))
+		return iso_date(p, n, len);
+	if (*p->s == '/')
+		return us_date(p, n);
+	if (*p->s == ':') {
+		p->s++;
+		return clock_time(p, n);
+	}
+	if (rel_unit(p, n))
+		return true;
+	save = p->s;
+	skip_space(p);
+	if (get_word(p, w, sizeof(w))) {
+		if ((m = month_index(w)))
+			return day_month(p, n, m);
+		if (!strcmp(w, "am") || !strcmp(w, "pm")) {	/* "3pm" */
+			p->s = save;
+			return len <= 2 && set_time(p, n, 0, 0, 0) && ampm(p);
+		}
+	}
+	p->s = save;
+	return bare_number(p, n, len);
 }
 
 static bool word_item(struct pdate *p)
