@@ -238,7 +238,8 @@ const char *get_signame(int sig, char *buf);
 
 /* Parse a date string as GNU date -d takes it ("2024-01-02 03:04", "@SECONDS",
  * "next monday", "1 day ago"...), relative to now, in local time unless it names a
- * zone; fills *ts. Returns 0, or -1 if the string is not a valid date. */
+ * zone; fills *ts. Returns 0, or -1 if the string is not a valid date. A leading
+ * TZ="ZONE" sets TZ while the rest is read (and restores it). */
 int bb_parse_date(const char *s, const struct timespec *now, struct timespec *ts);
 
 #endif

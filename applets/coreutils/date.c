@@ -192,7 +192,7 @@ static void put_time(const char *fmt, const struct timespec *ts)
 	struct tm tm;
 
 	if (!localtime_r(&ts->tv_sec, &tm)) {
-		bb_error_msg("time %lld is out of range", (long long)ts->tv_sec);
+		bb_error_msg("time '%lld' is out of range", (long long)ts->tv_sec);
 		G.status = 1;
 		return;
 	}
