@@ -314,7 +314,8 @@ int make_directories(const char *path, mode_t mode, bool leading_only,
 
 /* Parse a date string as GNU date -d takes it ("2024-01-02 03:04", "@SECONDS",
  * "next monday", "1 day ago"...), relative to now, in local time unless it names a
- * zone; fills *ts. Returns 0, or -1 if the string is not a valid date. */
+ * zone; fills *ts. Returns 0, or -1 if the string is not a valid date. A leading
+ * TZ="ZONE" sets TZ while the rest is read (and restores it). */
 int bb_parse_date(const char *s, const struct timespec *now, struct timespec *ts);
 /* ---- Message digests and checksums (libbb/hash*.c, libbb/crc32.c) ---- */
 

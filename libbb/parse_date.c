@@ -4,13 +4,16 @@
  *   @SECONDS[.FRAC]                 alone: seconds since the epoch
  *   YYYY-MM-DD, MM/DD[/YYYY], YYYYMMDD, "Jan 2 [2024]", "2 Jan [2024]"
  *   HH:MM[:SS[.FRAC]] [am|pm], "3pm", a bare number of up to 4 digits (HHMM)
- *   a zone: UTC, GMT, UT, Z, a few US names, the local zone's names, +HHMM, -HH:MM
+ *   a zone: UTC, GMT, UT, Z, a few US names, the local zone's names, +HHMM, -HH:MM;
+ *     or TZ="Area/City" before everything else: the rest is read in that zone
  *   a day of the week, maybe after an ordinal: "monday", "next friday", "last sun"
  *   relative items: [+-]N UNIT [ago], "next week", "last year", now, today, yesterday,
  *   tomorrow; UNIT is year, month, fortnight, week, day, hour, minute, min, second, sec
  *     (plural or not)
  * An absolute date without a time means midnight; a string of only relative items
- * counts from now. A date with a day of the week ignores the day.
+ * counts from now. A date with a day of the week ignores the day. Deviations from GNU:
+ * no one-letter military zones, no ISO week dates, and commas may
+ * separate any items.
  */
 
 #include "libbb.h"
@@ -23,9 +26,11 @@ struct pdate {
 	long hour, min, sec, nsec;
 	long zone;			/* seconds east of UTC */
 	long dow, dow_ord;
-	long rel[7];			/* years, months, days, hours, minutes, seconds, ns */
-	int last_rel;			/* index of the last relative item, for "ago"; -1 */
-	bool have_date, have_year, have_time, have_zone, have_dow, have_rel, pm_ok;
+	long long rel[6];		/* years, months, days, hours, minutes, seconds */
+	int last_rel;			/* unit of the last relative item, for "ago"; -1 */
+	long long last_amount;		/* and what it added */
+	bool have_date, have_year, have_time, have_zone, have_dow, have_rel;
+	bool too_far;			/* a relative item beyond any representable time */
 };
 
 enum { R_YEAR, R_MON, R_DAY, R_HOUR, R_MIN, R_SEC };
@@ -109,7 +114,7 @@ static bool set_date(struct pdate *p, long y, long m, long d, bool have_year)
 /* A two-digit year as POSIX says: 69..99 are 19xx, 00..68 are 20xx. */
 static long full_year(long y, int len)
 {
-	if (len > 2)
+	if (len != 2)
 		return y;
 	return y + (y < 69 ? 2000 : 1900);
 }
@@ -119,7 +124,7 @@ static bool set_time(struct pdate *p, long h, long m, long s, long ns)
 	if (p->have_time || h > 23 || m > 59 || s > 59)
 		return false;
 	p->hour = h, p->min = m, p->sec = s, p->nsec = ns;
-	p->have_time = p->pm_ok = true;
+	p->have_time = true;
 	return true;
 }
 
@@ -183,10 +188,14 @@ static const struct word *find_word(const char *w)
 	return NULL;
 }
 
-static void add_rel(struct pdate *p, int unit, long n)
+#define REL_MAX 100000000LL	/* keeps the sums in int fields of struct tm */
+
+static void add_rel(struct pdate *p, int unit, long long n)
 {
 	p->rel[unit] += n;
+	p->too_far |= p->rel[unit] > REL_MAX || p->rel[unit] < -REL_MAX;
 	p->last_rel = unit;
+	p->last_amount = n;
 	p->have_rel = true;
 }
 
@@ -200,7 +209,7 @@ static bool rel_unit(struct pdate *p, long n)
 	if (get_word(p, w, sizeof(w))) {
 		const struct word *k = find_word(w);
 		if (k && k->kind == W_UNIT) {
-			add_rel(p, k->index, n * k->value);
+			add_rel(p, k->index, (long long)n * k->value);
 			return true;
 		}
 	}
@@ -247,6 +256,7 @@ static bool signed_item(struct pdate *p)
 	return p->have_time && zone_offset(p, sign);
 }
 
+/* An optional am or pm after a time of 1 to 12 o'clock. */
 static bool ampm(struct pdate *p)
 {
 	const char *save = p->s;
@@ -254,10 +264,9 @@ static bool ampm(struct pdate *p)
 
 	skip_space(p);
 	if (get_word(p, w, sizeof(w)) && (!strcmp(w, "am") || !strcmp(w, "pm"))) {
-		if (!p->pm_ok || p->hour < 1 || p->hour > 12)
+		if (p->hour < 1 || p->hour > 12)
 			return false;
 		p->hour = p->hour % 12 + (w[0] == 'p' ? 12 : 0);
-		p->pm_ok = false;
 		return true;
 	}
 	p->s = save;
@@ -268,7 +277,6 @@ static bool ampm(struct pdate *p)
 static bool clock_time(struct pdate *p, long h)
 {
 	long m, sec = 0, ns = 0;
-
 	int len = get_num(&p->s, &m);
 
 	if (!len || len > 2)
@@ -279,106 +287,110 @@ static bool clock_time(struct pdate *p, long h)
 			return false;
 		ns = get_frac(&p->s);
 	}
-	if (!set_time(p, h, m, sec, ns))
-		return false;
-	p->pm_ok = h <= 12;
-	return ampm(p);
+	return set_time(p, h, m, sec, ns) && ampm(p);
 }
 
-/* The month-name forms: "Jan 2 [2024]" (the name already read as m). */
+/* "-YYYY" after "17-Jun" or "Jun-17", or nothing. */
+static bool dashed_year(struct pdate *p, long d, long m)
+{
+	long y;
+	int len;
+
+	if (*p->s != '-' || !isdigit(p->s[1]))
+		return set_date(p, p->year, m, d, false);
+	p->s++;
+	len = get_num(&p->s, &y);
+	return set_date(p, full_year(y, len), m, d, true);
+}
+
+/* The month-name forms "Jan 2", "Jan 2, 2024" and "Jun-17-1992" (the name already read
+ * as m); a year without the comma is left to number_item(). */
 static bool month_item(struct pdate *p, long m)
 {
-	const char *save;
 	long d, y;
+	int len;
 
-	skip_space(p);
-	save = p->s;
-	if (get_num(&p->s, &d) && *p->s != ':') {
-		if (!set_date(p, p->year, m, d, false))
-			return false;
-		skip_space(p);
-		save = p->s;
-		int len = get_num(&p->s, &y);
-		if (len && *p->s != ':') {
-			p->year = full_year(y, len);
-			p->have_year = true;
-		} else {
-			p->s = save;
-		}
-		return true;
+	if (*p->s == '-' && isdigit(p->s[1])) {
+		p->s++;
+		get_num(&p->s, &d);
+		return dashed_year(p, d, m);
 	}
-	p->s = save;
-	return set_date(p, p->year, m, 1, false);	/* "Jan" alone: its first day */
+	while (isspace(*p->s))
+		p->s++;
+	if (!get_num(&p->s, &d) || !set_date(p, p->year, m, d, false))
+		return false;
+	while (isspace(*p->s))
+		p->s++;
+	if (*p->s == ',') {
+		p->s++;
+		skip_space(p);
+		if (!(len = get_num(&p->s, &y)))
+			return false;
+		p->year = full_year(y, len);
+		p->have_year = true;
+	}
+	return true;
 }
 
-static bool number_item(struct pdate *p)
+/* YYYY-MM-DD[THH:MM[:SS[.FRAC]]] with p->s on the first '-'. */
+static bool iso_date(struct pdate *p, long y, int len)
 {
-	long n, m, d;
-	int len = get_num(&p->s, &n);
-	char w[12];
+	long m, d, h;
 
-	if (*p->s == '-' && isdigit(p->s[1])) {	/* YYYY-MM-DD[THH:MM...] */
-		p->s++;
-		if (!get_num(&p->s, &m) || *p->s++ != '-' || !get_num(&p->s, &d))
-			return false;
-		if (!set_date(p, full_year(n, len), m, d, true))
-			return false;
-		if ((*p->s == 'T' || *p->s == 't') && isdigit(p->s[1])) {
-			p->s++;
-			get_num(&p->s, &n);
-			return *p->s++ == ':' && clock_time(p, n);
-		}
+	p->s++;
+	if (!get_num(&p->s, &m) || *p->s++ != '-' || !get_num(&p->s, &d) ||
+	    !set_date(p, full_year(y, len), m, d, true))
+		return false;
+	if ((*p->s != 'T' && *p->s != 't') || !isdigit(p->s[1]))
 		return true;
-	}
-	if (*p->s == '/') {	/* MM/DD[/YYYY] */
-		p->s++;
-		if (!get_num(&p->s, &d))
-			return false;
-		long y = p->year;
-		bool have_year = false;
-		if (*p->s == '/') {
-			p->s++;
-			int ylen = get_num(&p->s, &y);
-			if (!ylen)
-				return false;
-			y = full_year(y, ylen);
-			have_year = true;
-		}
-		return set_date(p, y, n, d, have_year);
-	}
-	if (*p->s == ':') {
-		p->s++;
-		return clock_time(p, n);
-	}
-	if (rel_unit(p, n))
-		return true;
-	const char *save = p->s;
+	p->s++;
+	get_num(&p->s, &h);
+	return *p->s++ == ':' && clock_time(p, h);
+}
+
+/* MM/DD[/YYYY] with p->s on the first '/'. */
+static bool us_date(struct pdate *p, long m)
+{
+	long d, y = p->year;
+	int len;
+
+	p->s++;
+	if (!get_num(&p->s, &d))
+		return false;
+	if (*p->s != '/')
+		return set_date(p, y, m, d, false);
+	p->s++;
+	if (!(len = get_num(&p->s, &y)))
+		return false;
+	return set_date(p, full_year(y, len), m, d, true);
+}
+
+/* "2 Jan [2024]", the month already read. */
+static bool day_month(struct pdate *p, long d, long m)
+{
+	const char *save;
+	long y;
+	int len;
+
+	if (!set_date(p, p->year, m, d, false))
+		return false;
 	skip_space(p);
-	if (get_word(p, w, sizeof(w))) {
-		int mi = month_index(w);
-		if (mi) {	/* "2 Jan [2024]" */
-			if (!set_date(p, p->year, mi, n, false))
-				return false;
-			skip_space(p);
-			save = p->s;
-			int ylen = get_num(&p->s, &n);
-			if (ylen && *p->s != ':') {
-				p->year = full_year(n, ylen);
-				p->have_year = true;
-			} else {
-				p->s = save;
-			}
-			return true;
-		}
-		if (!strcmp(w, "am") || !strcmp(w, "pm")) {	/* "3pm" */
-			p->s = save;
-			if (len > 2 || !set_time(p, n, 0, 0, 0))
-				return false;
-			return ampm(p);
-		}
+	save = p->s;
+	len = get_num(&p->s, &y);
+	if (len && *p->s != ':') {
+		p->year = full_year(y, len);
+		p->have_year = true;
+	} else {
+		p->s = save;
 	}
-	p->s = save;
-	if (p->have_date && !p->have_year) {
+	return true;
+}
+
+/* A number alone: a year, YYYYMMDD, HHMM or HH. */
+static bool bare_number(struct pdate *p, long n, int len)
+{
+	/* after "Jan 2" or "1/2": a year if a time came first or it has 3 digits or more */
+	if (p->have_date && !p->have_year && !p->have_rel && (p->have_time || len > 2)) {
 		p->year = full_year(n, len);
 		p->have_year = true;
 		return true;
@@ -388,6 +400,42 @@ static bool number_item(struct pdate *p)
 	if (len <= 4 && !p->have_time)
 		return len <= 2 ? set_time(p, n, 0, 0, 0) : set_time(p, n / 100, n % 100, 0, 0);
 	return false;
+}
+
+static bool number_item(struct pdate *p)
+{
+	long n;
+	int len = get_num(&p->s, &n), m;
+	const char *save;
+	char w[12];
+
+	if (*p->s == '-' && isalpha(p->s[1])) {	/* DD-Mon[-YYYY] */
+		p->s++;
+		get_word(p, w, sizeof(w));
+		return (m = month_index(w)) && dashed_year(p, n, m);
+	}
+	if (*p->s == '-' && isdigit(p->s[1]))
+		return iso_date(p, n, len);
+	if (*p->s == '/')
+		return us_date(p, n);
+	if (*p->s == ':') {
+		p->s++;
+		return clock_time(p, n);
+	}
+	if (rel_unit(p, n))
+		return true;
+	save = p->s;
+	skip_space(p);
+	if (get_word(p, w, sizeof(w))) {
+		if ((m = month_index(w)))
+			return day_month(p, n, m);
+		if (!strcmp(w, "am") || !strcmp(w, "pm")) {	/* "3pm" */
+			p->s = save;
+			return len <= 2 && set_time(p, n, 0, 0, 0) && ampm(p);
+		}
+	}
+	p->s = save;
+	return bare_number(p, n, len);
 }
 
 static bool word_item(struct pdate *p)
@@ -446,7 +494,7 @@ static bool ago(struct pdate *p)
 	if (get_word(p, w, sizeof(w)) && !strcmp(w, "ago")) {
 		if (p->last_rel < 0)
 			return false;
-		p->rel[p->last_rel] = -p->rel[p->last_rel];
+		p->rel[p->last_rel] -= 2 * p->last_amount;
 		p->last_rel = -1;
 		return true;
 	}
@@ -549,6 +597,35 @@ static bool to_seconds(const struct pdate *p, struct tm *tm, time_t *t)
 	return !(*t == (time_t)-1 && errno);
 }
 
+/* TZ="ZONE" before a date: the rest is read with TZ set to ZONE. s is after TZ=". */
+static int parse_in_zone(const char *s, const struct timespec *now, struct timespec *ts)
+{
+	char *zone = xmalloc(strlen(s) + 1), *z = zone;
+	const char *old = getenv("TZ");
+	char *saved = old ? xstrdup(old) : NULL;
+	int r = -1;
+
+	for (; *s && *s != '"'; s++) {
+		if (*s == '\\' && (s[1] == '"' || s[1] == '\\'))
+			s++;
+		*z++ = *s;
+	}
+	*z = 0;
+	if (*s == '"') {
+		setenv("TZ", zone, 1);
+		tzset();
+		r = bb_parse_date(s + 1, now, ts);
+		if (saved)
+			setenv("TZ", saved, 1);
+		else
+			unsetenv("TZ");
+		tzset();
+	}
+	free(saved);
+	free(zone);
+	return r;
+}
+
 int bb_parse_date(const char *s, const struct timespec *now, struct timespec *ts)
 {
 	struct pdate p;
@@ -560,18 +637,16 @@ int bb_parse_date(const char *s, const struct timespec *now, struct timespec *ts
 		s++;
 	if (*s == '@')
 		return parse_epoch(s + 1, ts);
+	if (is_prefixed_with(s, "TZ=\""))
+		return parse_in_zone(s + 4, now, ts);
 	memset(&p, 0, sizeof(p));
 	p.s = s;
 	p.last_rel = -1;
 	t = now->tv_sec;
 	localtime_r(&t, &tm);
 	p.year = tm.tm_year + 1900L;
-	if (!parse_items(&p))
+	if (!parse_items(&p) || p.too_far)
 		return -1;
-	if (p.have_zone && !p.have_date) {	/* today's date in that zone */
-		t = now->tv_sec + p.zone;
-		gmtime_r(&t, &tm);
-	}
 	if (p.have_date) {
 		if (p.year < -100000 || p.year > 100000)
 			return -1;
@@ -580,7 +655,8 @@ int bb_parse_date(const char *s, const struct timespec *now, struct timespec *ts
 			return -1;
 	}
 	ts->tv_nsec = now->tv_nsec;
-	if (p.have_date || p.have_time || p.have_dow || p.have_zone || !p.have_rel) {
+	/* as GNU: the fields of local now are read in the zone given, if any */
+	if (p.have_date || p.have_time || p.have_dow || !p.have_rel) {
 		tm.tm_hour = p.hour, tm.tm_min = p.min, tm.tm_sec = p.sec;
 		ts->tv_nsec = p.nsec;
 	}

@@ -2,9 +2,8 @@
  * POSIX date with GNU's options (-d, -f, -s, -r, -u, -I, -R, --rfc-3339) and format
  * flags (%N, %:z, %::z, %:::z, %q, %P and the - _ 0 ^ # flags with widths), and
  * BusyBox's -D (a strptime format for -d and -s; unlike BusyBox the whole string must
- * match). Dates for -d, -f and -s are read by
- * bb_parse_date (libbb/parse_date.c). Deviations: no --debug, no military one-letter
- * zones, no TZ="..." prefix in date strings.
+ * match). Dates for -d, -f and -s are read by bb_parse_date (libbb/parse_date.c).
+ * Deviations: no --debug, no one-letter military zones in date strings.
  */
 
 /*== applet
@@ -94,8 +93,8 @@ static void zone_string(long off, int colons, char *buf)
 static bool numeric(char c, const struct tm *tm, const struct timespec *ts, long long *v,
 		    int *width, char *pad)
 {
-	static const char convs[] = "dejHIklmMSuwyYCsqgGUVW";
-	static const char widths[] = "2232222222112421124222";
+	static const char convs[] =  "dejHIklmMSuwyYCsqgGUVW";
+	static const char widths[] = "2232222222112421124222";	/* the default of each */
 	const char *p = strchr(convs, c);
 	long long year = tm->tm_year + 1900LL;
 	char buf[16], fmt[3] = { '%', c, 0 };
@@ -193,7 +192,7 @@ static void put_time(const char *fmt, const struct timespec *ts)
 	struct tm tm;
 
 	if (!localtime_r(&ts->tv_sec, &tm)) {
-		bb_error_msg("time %lld is out of range", (long long)ts->tv_sec);
+		bb_error_msg("time '%lld' is out of range", (long long)ts->tv_sec);
 		G.status = 1;
 		return;
 	}
