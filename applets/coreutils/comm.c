@@ -78,6 +78,7 @@ static void advance(int i)
 	if (!FLAG(check_order) && !G.unpairable)
 		return;
 	if (cmp(f->prev, f->plen, f->p, f->len) > 0) {
+		lout_flush(&G.out);	/* as GNU, the output so far comes first */
 		bb_error_msg("file %d is not in sorted order", i + 1);
 		if (FLAG(check_order)) {
 			lout_done(&G.out);
