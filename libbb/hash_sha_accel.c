@@ -109,7 +109,7 @@ X86_SHA static void sha256_blocks_x86(struct hash_ctx *ctx, const uint8_t *p, si
 
 /* The crypto instructions by inline assembly, which gcc and clang both accept whatever
  * the -march of the build: their intrinsics need it on older compilers. */
-#define A64(insn) ".arch_extension crypto\n\t" insn
+#define A64(insn) ".arch_extension sha2\n\t" insn
 
 static bool arm_has(unsigned long bit)
 {
