@@ -356,6 +356,12 @@ uint32_t crc32_update_le(const uint32_t *table, uint32_t crc, const void *data, 
 /* The 16-bit sums of sum(1): BSD (-r) rotates and adds, System V (-s) adds the bytes. */
 unsigned bsd_sum_update(unsigned sum, const void *data, size_t len);
 uint32_t sysv_sum_update(uint32_t sum, const void *data, size_t len);
+/* A whole file's POSIX cksum CRC, BSD sum or System V sum, formatted as cksum and sum
+ * print it ("1219131554 3", "16556     1", "294 1") into out (OLD_SUM_BUFSIZE bytes).
+ * Returns 0, or -1 with errno after a read error. */
+enum { OLD_SUM_CRC, OLD_SUM_BSD, OLD_SUM_SYSV };
+#define OLD_SUM_BUFSIZE 48
+int old_sum_fd(int fd, int kind, char *out);
 /* One line of a checksum file, as md5sum -c reads it (without its newline): GNU style
  * "DIGEST  NAME", "DIGEST *NAME" (or "DIGEST NAME" when the file's first line is so; state
  * in *reversed, -1 at the start of each file) when untagged_ok, or BSD style

@@ -79,3 +79,46 @@ HASH_HOT uint32_t sysv_sum_update(uint32_t sum, const void *data, size_t len)
 		sum += *p++;
 	return sum;
 }
+
+int old_sum_fd(int fd, int kind, char *out)
+{
+	enum { BUFSZ = 64 * 1024 };
+	uint8_t *buf = xmalloc(BUFSZ);
+	uint32_t *table = kind == OLD_SUM_CRC ? crc32_new_table(true) : NULL;
+	uint32_t crc = 0, sysv = 0;
+	unsigned bsd = 0;
+	unsigned long long total = 0;
+	ssize_t n;
+
+	while ((n = safe_read(fd, buf, BUFSZ)) > 0) {
+		total += n;
+		if (kind == OLD_SUM_CRC)
+			crc = crc32_update_be(table, crc, buf, n);
+		else if (kind == OLD_SUM_BSD)
+			bsd = bsd_sum_update(bsd, buf, n);
+		else
+			sysv = sysv_sum_update(sysv, buf, n);
+	}
+	free(buf);
+	if (n < 0) {
+		int e = errno;
+		free(table);
+		errno = e;
+		return -1;
+	}
+	if (kind == OLD_SUM_CRC) {
+		for (unsigned long long len = total; len; len >>= 8) {
+			uint8_t b = len;
+			crc = crc32_update_be(table, crc, &b, 1);
+		}
+		snprintf(out, OLD_SUM_BUFSIZE, "%u %llu", (unsigned)~crc, total);
+	} else if (kind == OLD_SUM_BSD) {
+		snprintf(out, OLD_SUM_BUFSIZE, "%05u %5llu", bsd, (total + 1023) / 1024);
+	} else {
+		uint32_t r = (sysv & 0xffff) + (sysv >> 16);
+		r = (r & 0xffff) + (r >> 16);
+		snprintf(out, OLD_SUM_BUFSIZE, "%u %llu", (unsigned)r, (total + 511) / 512);
+	}
+	free(table);
+	return 0;
+}
