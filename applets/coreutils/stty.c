@@ -182,6 +182,8 @@ static const char *dev_name(void)
 
 static NORETURN void die_dev(void)
 {
+	if (errno == ENOTTY)	/* glibc's words, as GNU prints them, with any libc */
+		bb_error_msg_and_die("%s: Inappropriate ioctl for device", dev_name());
 	bb_perror_msg_and_die("%s", dev_name());
 }
 
