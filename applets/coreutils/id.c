@@ -151,6 +151,7 @@ int id_main(int argc, char **argv)
 		if (find_user(*argv)) {
 			print_one(argc > 2);
 			free(G.user);
+			G.user = NULL;
 		} else
 			G.status = 1;
 	}

@@ -697,7 +697,11 @@ static int parse_args(char **argv)
 			G.device = a + 2;
 		else if (!strncmp(a, "--file=", 7))
 			G.device = a + 7;
-		else if (!strcmp(a, "--help")) {
+		else if (!strcmp(a, "--")) {
+			while (*++argv)
+				*out++ = *argv;
+			break;
+		} else if (!strcmp(a, "--help")) {
 			show_usage_of(current_applet, stdout);
 			fflush_stdout_and_exit(0);
 		} else {
