@@ -150,7 +150,7 @@ static const struct control controls[] = {
 
 static const struct {
 	speed_t code;
-	unsigned long baud;
+	uint32_t baud;
 } speeds[] = {
 	{ B0, 0 }, { B50, 50 }, { B75, 75 }, { B110, 110 }, { B134, 134 }, { B150, 150 },
 	{ B200, 200 }, { B300, 300 }, { B600, 600 }, { B1200, 1200 }, { B1800, 1800 },
