@@ -84,7 +84,7 @@ static void list_methods(void)
 	for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
 		const struct method *m = &methods[i];
 		char *setting = xasprintf("%s%s%s", m->prefix, m->rounds == 2 ? "j9T$" : "",
-					  "abcdefghijklmnop" + 16 - m->salt_min);
+					  &"abcdefghijklmnop"[16 - m->salt_min]);
 		if (try_crypt("", setting))
 			printf("%-15s %s\n", m->names, m->what);
 		free(setting);
