@@ -1,7 +1,7 @@
 /* link: make a hard link with link(2). POSIX link; no deviations. */
 
 /*== applet
-applet link /usr/bin
+applet link /usr/bin nofork
 options
 config LINK
 	bool "link"

@@ -1,7 +1,7 @@
 /* mkfifo: make FIFO special files. POSIX mkfifo (-m) with GNU long options. */
 
 /*== applet
-applet mkfifo /usr/bin
+applet mkfifo /usr/bin nofork
 options m(mode):
 config MKFIFO
 	bool "mkfifo"

@@ -5,7 +5,7 @@
  */
 
 /*== applet
-applet mknod /bin
+applet mknod /bin nofork
 options m(mode):
 config MKNOD
 	bool "mknod"

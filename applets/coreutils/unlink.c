@@ -1,7 +1,7 @@
 /* unlink: remove one directory entry with unlink(2). POSIX unlink; no deviations. */
 
 /*== applet
-applet unlink /usr/bin
+applet unlink /usr/bin nofork
 options
 config UNLINK
 	bool "unlink"
