@@ -234,6 +234,145 @@ int get_signum(const char *name);
 #define SIGNAME_BUFSIZE 12
 const char *get_signame(int sig, char *buf);
 
+/* ---- file modes (libbb/mode.c) ---- */
+
+/* Parse MODE (octal or symbolic) relative to old mode; returns new mode or -1. */
+int bb_parse_mode(const char *s, mode_t old, bool is_dir);
+/* The same with the given umask for clauses that name no u, g, o or a (chmod compares the
+ * result with mask 0). The result holds the 07777 bits only. */
+int bb_parse_mode_umask(const char *s, mode_t old, bool is_dir, mode_t mask);
+
+/* ---- file owners (libbb/owner.c) ---- */
+
+/* Parse "user", "user:group", "user.", ":group", numeric ids; -1 for unset parts.
+ * Returns 0, or dies with a message naming the bad user or group. */
+void bb_parse_owner(const char *s, uid_t *uid, gid_t *gid);
+/* A group name or number; dies with "invalid group: 'NAME'". */
+gid_t bb_parse_group(const char *s);
+
+/* ---- Copying, moving and removing files (libbb/copy.c) ---- */
+
+/* "regular file", "regular empty file", "directory", "symbolic link"... as in prompts. */
+const char *bb_file_type(const struct stat *st);
+/* Prompt "applet: <fmt>" on stderr and read a line from stdin: true if it starts with y/Y. */
+bool bb_ask(const char *fmt, ...) PRINTF_LIKE(1, 2);
+/* name (relative to dirfd, not followed) is a directory with no entries but . and .. */
+bool bb_dir_is_empty(int dirfd, const char *name);
+
+enum {
+	RM_RECURSIVE = 1 << 0,	/* directories and their contents (-r) */
+	RM_FORCE = 1 << 1,	/* no prompt, a missing operand is no error (-f) */
+	RM_INTERACTIVE = 1 << 2,	/* ask before each removal (-i) */
+	RM_DIR = 1 << 3,	/* empty directories too (-d) */
+	RM_VERBOSE = 1 << 4,	/* "removed 'x'" on stdout (-v) */
+};
+/* Remove path as rm does: no symlink followed, any depth, relative to open directory fds.
+ * Returns 0, or -1 after messages for what could not be removed. */
+int remove_path(const char *path, unsigned flags);
+enum {
+	CP_RECURSIVE = 1 << 0,	/* directories and special files as such (-R) */
+	CP_DEREF = 1 << 1,	/* follow every symlink (-L) */
+	CP_DEREF_ARGS = 1 << 2,	/* follow a symlink given as the source (-H) */
+	CP_PRESERVE_MODE = 1 << 3,
+	CP_PRESERVE_OWNER = 1 << 4,	/* failing with EPERM is silent... */
+	CP_OWNER_STRICT = 1 << 5,	/* ...unless this is set too */
+	CP_PRESERVE_TIME = 1 << 6,
+	CP_PRESERVE_LINKS = 1 << 7,	/* hard links among the copied files kept */
+	CP_FORCE = 1 << 8,	/* remove a destination that cannot be opened, and retry */
+	CP_INTERACTIVE = 1 << 10,	/* ask before overwriting */
+	CP_NO_CLOBBER = 1 << 11,	/* never overwrite */
+	CP_UPDATE = 1 << 12,	/* overwrite only an older destination */
+	CP_VERBOSE = 1 << 13,	/* "'a' -> 'b'" on stdout */
+	CP_HARDLINK = 1 << 14,	/* hard links instead of copies (-l) */
+	CP_SYMLINK = 1 << 15,	/* symlinks instead of copies (-s) */
+	CP_MOVE = 1 << 16,	/* CP_VERBOSE says "copied 'a' -> 'b'", "created directory 'd'" */
+	CP_PRESERVE_ALL = CP_PRESERVE_MODE | CP_PRESERVE_OWNER | CP_PRESERVE_TIME |
+		CP_PRESERVE_LINKS,
+};
+struct copier {
+	unsigned flags;		/* CP_* */
+	int status;		/* -1 once any copy_path() failed */
+	/* private */
+	bool umask_known, no_cfr;
+	mode_t umask;
+	struct copy_link *links;
+	size_t nlinks;
+};
+/* Copy src to dst (the exact destination name, not a directory to copy into) as cp does:
+ * data with holes kept, copy_file_range where possible, special files and symlinks
+ * recreated with CP_RECURSIVE, a directory never copied into itself, a destination that is
+ * the source never truncated. Returns 0, or -1 after messages. */
+int copy_path(struct copier *c, const char *src, const char *dst);
+/* Free what a copier collected over its copy_path() calls. */
+void copier_free(struct copier *c);
+/* mkdir -p: make the missing directories of path (all but the last if leading_only; the
+ * last with mode, the others with 0777, less the umask); made(dir, arg) is told of each
+ * directory made. Returns 0, or -1 after "cannot create directory 'x': ...". */
+int make_directories(const char *path, mode_t mode, bool leading_only,
+		     void (*made)(const char *dir, void *arg), void *arg);
+/* ---- Date strings (libbb/parse_date.c) ---- */
+
+/* Parse a date string as GNU date -d takes it ("2024-01-02 03:04", "@SECONDS",
+ * "next monday", "1 day ago"...), relative to now, in local time unless it names a
+ * zone; fills *ts. Returns 0, or -1 if the string is not a valid date. A leading
+ * TZ="ZONE" sets TZ while the rest is read (and restores it). */
+int bb_parse_date(const char *s, const struct timespec *now, struct timespec *ts);
+/* ---- Message digests and checksums (libbb/hash*.c, libbb/crc32.c) ---- */
+
+struct hash_ctx;
+struct hash_algo {
+	const char *name;	/* as BSD-style lines spell it: "MD5", "SHA256", "SHA3-256" */
+	uint8_t digest_len;	/* bytes */
+	uint8_t block_len;	/* bytes per block; the rate for SHA-3 */
+	void (*init)(struct hash_ctx *ctx);	/* sets st and blocks */
+	void (*final)(struct hash_ctx *ctx, uint8_t *digest);
+};
+struct hash_ctx {
+	const struct hash_algo *algo;
+	void (*blocks)(struct hash_ctx *ctx, const uint8_t *p, size_t nblocks);
+	uint64_t total;		/* bytes hashed */
+	unsigned fill;		/* bytes waiting in buf */
+	union {
+		uint32_t w[16];
+		uint64_t q[25];
+	} st;
+	uint8_t buf[144];
+};
+extern const struct hash_algo hash_md5, hash_sha1, hash_sha224, hash_sha256, hash_sha384,
+	hash_sha512, hash_sha3_224, hash_sha3_256, hash_sha3_384, hash_sha3_512;
+/* Streaming: init, update any number of times, final writes algo->digest_len bytes. */
+void hash_init(struct hash_ctx *ctx, const struct hash_algo *algo);
+void hash_update(struct hash_ctx *ctx, const void *data, size_t len);
+void hash_final(struct hash_ctx *ctx, uint8_t *digest);
+/* Lower-case hex of n bytes, NUL-terminated: dst needs 2 * n + 1 bytes. Returns dst. */
+char *bin2hex(char *dst, const uint8_t *src, size_t n);
+
+/* CRC-32 with slice-by-8 tables (8 * 256 words, from crc32_new_table, free() them).
+ * msb_first: the POSIX cksum CRC (polynomial 0x04C11DB7, no reflection); otherwise the
+ * reflected CRC of zlib, gzip and PNG (0xEDB88320). update does no pre/post inversion. */
+uint32_t *crc32_new_table(bool msb_first);
+uint32_t crc32_update_be(const uint32_t *table, uint32_t crc, const void *data, size_t len);
+uint32_t crc32_update_le(const uint32_t *table, uint32_t crc, const void *data, size_t len);
+/* The 16-bit sums of sum(1): BSD (-r) rotates and adds, System V (-s) adds the bytes. */
+unsigned bsd_sum_update(unsigned sum, const void *data, size_t len);
+uint32_t sysv_sum_update(uint32_t sum, const void *data, size_t len);
+/* A whole file's POSIX cksum CRC, BSD sum or System V sum, formatted as cksum and sum
+ * print it ("1219131554 3", "16556     1", "294 1") into out (OLD_SUM_BUFSIZE bytes).
+ * Returns 0, or -1 with errno after a read error. */
+enum { OLD_SUM_CRC, OLD_SUM_BSD, OLD_SUM_SYSV };
+#define OLD_SUM_BUFSIZE 48
+int old_sum_fd(int fd, int kind, char *out);
+/* One line of a checksum file, as md5sum -c reads it (without its newline): GNU style
+ * "DIGEST  NAME", "DIGEST *NAME" (or "DIGEST NAME" when the file's first line is so; state
+ * in *reversed, -1 at the start of each file) when untagged_ok, or BSD style
+ * "ALGO (NAME) = DIGEST" for any of the n algos; a leading backslash means NAME is escaped
+ * (\\, \n, \r). Splits the line in place: *name and *hex point into it, NUL-terminated.
+ * line[len] must be writable (getline leaves the NUL there). Returns the algorithm, or
+ * NULL for an improperly formatted line. */
+const struct hash_algo *hash_parse_check_line(char *line, size_t len,
+					      const struct hash_algo *const *algos, size_t n,
+					      bool untagged_ok, int *reversed, char **name,
+					      char **hex, bool *binary);
 /* ---- Canonical file names (libbb/realpath.c) ---- */
 
 enum {
