@@ -16,8 +16,10 @@ void bb_random_bytes(void *buf, size_t len)
 			if (fd < 0)
 				fd = xopen("/dev/urandom", O_RDONLY);
 			n = full_read(fd, p, len);
-			if (n <= 0)
+			if (n <= 0) {
+				close(fd);	/* NOFORK callers go on after dying */
 				bb_perror_msg_and_die("/dev/urandom");
+			}
 		}
 		p += n;
 		len -= n;

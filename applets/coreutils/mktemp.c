@@ -5,7 +5,7 @@
  */
 
 /*== applet
-applet mktemp /bin
+applet mktemp /bin nofork
 options d(directory)q(quiet)u(dry-run)p:t (tmpdir)? (suffix):
 config MKTEMP
 	bool "mktemp"

@@ -3,7 +3,7 @@
  */
 
 /*== applet
-applet readlink /usr/bin
+applet readlink /usr/bin nofork
 options f(canonicalize)e(canonicalize-existing)m(canonicalize-missing)n(no-newline)q(quiet)s(silent)v(verbose)z(zero) [-fem] [-qsv]
 config READLINK
 	bool "readlink"

@@ -3,7 +3,7 @@
  */
 
 /*== applet
-applet realpath /usr/bin
+applet realpath /usr/bin nofork
 options e(canonicalize-existing)m(canonicalize-missing)L(logical)P(physical)q(quiet)s(strip)(no-symlinks)z(zero) (relative-to): (relative-base): [-em] [-LP]
 config REALPATH
 	bool "realpath"
