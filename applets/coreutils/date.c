@@ -8,7 +8,7 @@
 
 /*== applet
 applet date /bin
-options d(date): f(file): s(set): u(utc)(universal) r(reference): I(iso-8601)? R(rfc-email)(rfc-2822) (rfc-3339): D:
+options d(date): f(file): s(set): u(utc)(universal) r(reference): I(iso-8601)? R(rfc-email)(rfc-2822) (rfc-3339): {FEATURE_DATE_STRPTIME}D:{}
 config DATE
 	bool "date"
 	default y
