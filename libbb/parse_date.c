@@ -529,6 +529,7 @@ static bool word_item(struct pdate *p)
 	switch (k->kind) {
 	case W_REL:
 		add_rel(p, R_DAY, k->index);
+		p->last_rel = -1;	/* "tomorrow ago" is not a date */
 		return true;
 	case W_UNIT:
 		add_rel(p, k->index, k->value);
