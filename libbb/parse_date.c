@@ -12,10 +12,11 @@
  *   relative items: [+-]N UNIT [ago], "next week", "last year", now, today, yesterday,
  *   tomorrow; UNIT is year, month, fortnight, week, day, hour, minute, min, second, sec
  *     (plural or not)
- * An absolute date without a time means midnight; a string of only relative items
- * counts from now. A date with a day of the week ignores the day. Deviations from GNU:
- * no one-letter military zones, no ISO week dates, and commas may
- * separate any items.
+ * Blanks, commas and comments in parentheses separate items. An absolute date without
+ * a time means midnight; a string of only relative items counts from now. A date with
+ * a day of the week ignores the day. Deviations from GNU: no one-letter military
+ * zones, no ISO week dates, and a signed number after a time is a relative item when
+ * a unit follows ("10:00 +2 days"), where GNU takes "+2" as a zone.
  */
 
 #include "libbb.h"
