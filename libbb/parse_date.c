@@ -2,18 +2,21 @@
  *
  * A string is a sequence of items, each optional, in any order:
  *   @SECONDS[.FRAC]                 alone: seconds since the epoch
- *   YYYY-MM-DD, MM/DD[/YYYY], YYYYMMDD, "Jan 2 [2024]", "2 Jan [2024]"
+ *   YYYY-MM-DD, MM/DD[/YYYY], YYYY/MM/DD, YYYYMMDD, "Jan 2 [2024]", "2 Jan [2024]",
+ *     17-Jun-1992
  *   HH:MM[:SS[.FRAC]] [am|pm], "3pm", a bare number of up to 4 digits (HHMM)
- *   a zone: UTC, GMT, UT, Z, a few US names, the local zone's names, +HHMM, -HH:MM;
+ *   a zone: UTC, GMT, Z, CET, PST and other names GNU knows, the local zone's names,
+ *     +HHMM, -HH:MM, UTC+1;
  *     or TZ="Area/City" before everything else: the rest is read in that zone
  *   a day of the week, maybe after an ordinal: "monday", "next friday", "last sun"
  *   relative items: [+-]N UNIT [ago], "next week", "last year", now, today, yesterday,
  *   tomorrow; UNIT is year, month, fortnight, week, day, hour, minute, min, second, sec
  *     (plural or not)
- * An absolute date without a time means midnight; a string of only relative items
- * counts from now. A date with a day of the week ignores the day. Deviations from GNU:
- * no one-letter military zones, no ISO week dates, and commas may
- * separate any items.
+ * Blanks, commas and comments in parentheses separate items. An absolute date without
+ * a time means midnight; a string of only relative items counts from now. A date with
+ * a day of the week ignores the day. Deviations from GNU: no one-letter military
+ * zones, no ISO week dates, and a signed number after a time is a relative item when
+ * a unit follows ("10:00 +2 days"), where GNU takes "+2" as a zone.
  */
 
 #include "libbb.h"
@@ -46,7 +49,7 @@ struct word {
 	int8_t index;	/* unit index, or day shift for W_REL */
 	int16_t value;	/* ordinal, unit multiplier, zone offset in minutes */
 };
-enum { W_ORD, W_UNIT, W_ZONE, W_REL };
+enum { W_ORD, W_UNIT, W_REL };
 
 static const struct word words[] = {
 	{ "last", W_ORD, 0, -1 }, { "this", W_ORD, 0, 0 }, { "next", W_ORD, 0, 1 },
@@ -61,16 +64,41 @@ static const struct word words[] = {
 	{ "second", W_UNIT, R_SEC, 1 }, { "sec", W_UNIT, R_SEC, 1 },
 	{ "now", W_REL, 0, 0 }, { "today", W_REL, 0, 0 },
 	{ "yesterday", W_REL, -1, 0 }, { "tomorrow", W_REL, 1, 0 },
-	{ "utc", W_ZONE, 0, 0 }, { "gmt", W_ZONE, 0, 0 }, { "ut", W_ZONE, 0, 0 },
-	{ "z", W_ZONE, 0, 0 }, { "est", W_ZONE, 0, -300 }, { "edt", W_ZONE, 0, -240 },
-	{ "cst", W_ZONE, 0, -360 }, { "cdt", W_ZONE, 0, -300 }, { "mst", W_ZONE, 0, -420 },
-	{ "mdt", W_ZONE, 0, -360 }, { "pst", W_ZONE, 0, -480 }, { "pdt", W_ZONE, 0, -420 },
 };
 
+/* Zone names GNU knows, with their offsets in minutes east of UTC. */
+static const struct zone {
+	char name[5];
+	int16_t minutes;
+} zones[] = {
+	{ "utc", 0 }, { "gmt", 0 }, { "ut", 0 }, { "z", 0 }, { "wet", 0 }, { "west", 60 },
+	{ "bst", 60 }, { "art", -180 }, { "brt", -180 }, { "brst", -120 }, { "nst", -210 },
+	{ "ndt", -150 }, { "ast", -240 }, { "adt", -180 }, { "clt", -240 }, { "clst", -180 },
+	{ "est", -300 }, { "edt", -240 }, { "cst", -360 }, { "cdt", -300 }, { "mst", -420 },
+	{ "mdt", -360 }, { "pst", -480 }, { "pdt", -420 }, { "akst", -540 }, { "akdt", -480 },
+	{ "hst", -600 }, { "hast", -600 }, { "hadt", -540 }, { "sst", -660 }, { "wat", 60 },
+	{ "cet", 60 }, { "cest", 120 }, { "met", 60 }, { "mez", 60 }, { "mest", 120 },
+	{ "mesz", 120 }, { "eet", 120 }, { "eest", 180 }, { "cat", 120 }, { "sast", 120 },
+	{ "eat", 180 }, { "msk", 180 }, { "msd", 240 }, { "ist", 330 }, { "sgt", 480 },
+	{ "kst", 540 }, { "jst", 540 }, { "gst", 600 }, { "nzst", 720 }, { "nzdt", 780 },
+};
+
+/* Blanks, commas and (possibly nested) comments in parentheses, as in mail dates. */
 static void skip_space(struct pdate *p)
 {
-	while (isspace(*p->s) || *p->s == ',')
-		p->s++;
+	for (;;) {
+		while (isspace(*p->s) || *p->s == ',')
+			p->s++;
+		if (*p->s != '(')
+			return;
+		for (int depth = 0; *p->s; p->s++) {
+			depth += (*p->s == '(') - (*p->s == ')');
+			if (!depth) {
+				p->s++;
+				break;
+			}
+		}
+	}
 }
 
 /* Digits into *n (saturating far beyond any valid field); returns the digit count. */
@@ -248,8 +276,9 @@ static bool signed_item(struct pdate *p)
 
 	skip_space(p);
 	num = p->s;
-	if (!get_num(&p->s, &n))
-		return false;
+	if (!isdigit(*num))	/* a sign alone is ignored, as GNU does */
+		return true;
+	get_num(&p->s, &n);
 	if (rel_unit(p, sign * n))
 		return true;
 	p->s = num;
@@ -348,8 +377,8 @@ static bool iso_date(struct pdate *p, long y, int len)
 	return *p->s++ == ':' && clock_time(p, h);
 }
 
-/* MM/DD[/YYYY] with p->s on the first '/'. */
-static bool us_date(struct pdate *p, long m)
+/* MM/DD[/YYYY] or YYYY/MM/DD with p->s on the first '/'. */
+static bool us_date(struct pdate *p, long m, int mlen)
 {
 	long d, y = p->year;
 	int len;
@@ -362,6 +391,8 @@ static bool us_date(struct pdate *p, long m)
 	p->s++;
 	if (!(len = get_num(&p->s, &y)))
 		return false;
+	if (mlen >= 3)	/* the year came first */
+		return set_date(p, m, d, y, true);
 	return set_date(p, full_year(y, len), m, d, true);
 }
 
@@ -417,7 +448,7 @@ static bool number_item(struct pdate *p)
 	if (*p->s == '-' && isdigit(p->s[1]))
 		return iso_date(p, n, len);
 	if (*p->s == '/')
-		return us_date(p, n);
+		return us_date(p, n, len);
 	if (*p->s == ':') {
 		p->s++;
 		return clock_time(p, n);
@@ -438,6 +469,42 @@ static bool number_item(struct pdate *p)
 	return bare_number(p, n, len);
 }
 
+static bool unit_follows(struct pdate *p)
+{
+	const char *save = p->s;
+	char w[12];
+	const struct word *k;
+
+	skip_space(p);
+	get_word(p, w, sizeof(w));
+	k = find_word(w);
+	p->s = save;
+	return k && k->kind == W_UNIT;
+}
+
+/* A zone name, maybe with an offset from it: "UTC+1", "GMT -05:00" (but "UTC -1 day"
+ * is a relative item). */
+static bool zone_name(struct pdate *p, long minutes)
+{
+	const char *q = p->s, *save = p->s;
+
+	if (p->have_zone)
+		return false;
+	while (isspace(*q))
+		q++;
+	if ((*q == '+' || *q == '-') && isdigit(q[1])) {
+		p->s = q + 1;
+		if (zone_offset(p, *q == '-' ? -1 : 1) && !unit_follows(p)) {
+			p->zone += minutes * 60;
+			return true;
+		}
+		p->s = save;
+	}
+	p->zone = minutes * 60;
+	p->have_zone = true;
+	return true;
+}
+
 static bool word_item(struct pdate *p)
 {
 	char w[12];
@@ -454,18 +521,16 @@ static bool word_item(struct pdate *p)
 		p->have_dow = true;
 		return true;
 	}
+	for (i = 0; i < (int)(sizeof(zones) / sizeof(zones[0])); i++)
+		if (!strcmp(w, zones[i].name))
+			return zone_name(p, zones[i].minutes);
 	k = find_word(w);
 	if (!k)	/* the local zone's own names, as date prints them, mean local time */
 		return !strcasecmp(w, tzname[0]) || !strcasecmp(w, tzname[1]);
 	switch (k->kind) {
-	case W_ZONE:
-		if (p->have_zone)
-			return false;
-		p->zone = k->value * 60;
-		p->have_zone = true;
-		return true;
 	case W_REL:
 		add_rel(p, R_DAY, k->index);
+		p->last_rel = -1;	/* "tomorrow ago" is not a date */
 		return true;
 	case W_UNIT:
 		add_rel(p, k->index, k->value);

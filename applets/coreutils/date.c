@@ -8,7 +8,7 @@
 
 /*== applet
 applet date /bin
-options d(date): f(file): s(set): u(utc)(universal) r(reference): I(iso-8601)? R(rfc-email)(rfc-2822) (rfc-3339): D:
+options d(date): f(file): s(set): u(utc)(universal) r(reference): I(iso-8601)? R(rfc-email)(rfc-2822) (rfc-3339): {FEATURE_DATE_STRPTIME}D:{}
 config DATE
 	bool "date"
 	default y
@@ -72,6 +72,22 @@ static void put_string(const char *s, int width, char pad, int change_case)
 		putchar(pad == '0' ? '0' : ' ');
 	for (; *s; s++)
 		putchar(change_case > 0 ? toupper(*s) : change_case < 0 ? tolower(*s) : *s);
+}
+
+/* %N as GNU: the width is the number of digits (truncated, or padded on the right);
+ * "_" turns trailing zeros into blanks, "-" with a width drops them. */
+static void put_nanoseconds(long ns, int width, char flag)
+{
+	char buf[16];
+	int n = width && width < 9 ? width : 9;
+
+	snprintf(buf, sizeof(buf), "%09ld", ns);
+	if (flag == '_' || (flag == '-' && width))
+		while (n > 1 && buf[n - 1] == '0')
+			n--;
+	fwrite(buf, 1, n, stdout);
+	for (int i = n; flag != '-' && i < (width ? width : 9); i++)
+		putchar(flag == '_' ? ' ' : '0');
 }
 
 /* +hh:mm, +hh:mm:ss, or with three colons the shortest of +hh, +hh:mm, +hh:mm:ss. */
@@ -146,13 +162,7 @@ static void put_conv(char c, const struct tm *tm, const struct timespec *ts, cha
 	pad = flag == '-' ? 0 : flag == '0' ? '0' : ' ';
 	switch (c) {
 	case 'N':
-		/* the width is the number of digits: truncated, or padded on the right */
-		snprintf(buf, sizeof(buf), "%09ld", ts->tv_nsec);
-		if (width && width < 9)
-			buf[width] = 0;
-		fputs(buf, stdout);
-		for (int i = 9; i < width; i++)
-			putchar(flag == '_' ? ' ' : '0');
+		put_nanoseconds(ts->tv_nsec, width, flag);
 		return;
 	case 'z':
 		if (!colons) {
