@@ -309,7 +309,7 @@ struct base_decoder {
 	uint8_t value[256];	/* of each character: 0..63, or PAD or BAD */
 };
 void base_decoder_init(struct base_decoder *d, int bits, bool ignore_garbage);
-/* Decode len chars into dst (room for len bytes); returns the bytes written. */
+/* Decode len chars into dst (room for len + 8 bytes); returns the bytes written. */
 size_t base_decode(struct base_decoder *d, uint8_t *dst, const char *src, size_t len);
 /* At the end of input: bytes left in an incomplete group (base64 keeps what it can) and
  * the error; returns the bytes written to dst (room for 8). */
