@@ -402,4 +402,28 @@ char *xmalloc_quote_name(const char *name);
 /* Fill buf from getrandom() (or /dev/urandom); dies if neither works. */
 void bb_random_bytes(void *buf, size_t len);
 
+/* ---- base64 and base32 (libbb/base64.c) ---- */
+
+/* Encode n bytes, padding the last group with '=': dst gets 4 chars per 3 bytes (base64)
+ * or 8 per 5 (base32), no NUL. Returns the number of chars. */
+size_t base64_encode(char *dst, const uint8_t *src, size_t n);
+size_t base32_encode(char *dst, const uint8_t *src, size_t n);
+/* Streaming decoders as GNU base64 -d / base32 -d: newlines are skipped, other characters
+ * outside the alphabet are errors unless ignore_garbage, a padded group may be followed
+ * by more groups. */
+struct base_decoder {
+	uint8_t bits;		/* 6: base64, 5: base32 */
+	uint8_t n, pad;		/* characters and '=' in the group so far */
+	bool ignore_garbage;
+	bool error;		/* set on invalid input; decoding stops there */
+	uint8_t group[8];
+	uint8_t value[256];	/* of each character: 0..63, or PAD or BAD */
+};
+void base_decoder_init(struct base_decoder *d, int bits, bool ignore_garbage);
+/* Decode len chars into dst (room for len + 8 bytes); returns the bytes written. */
+size_t base_decode(struct base_decoder *d, uint8_t *dst, const char *src, size_t len);
+/* At the end of input: bytes left in an incomplete group (base64 keeps what it can) and
+ * the error; returns the bytes written to dst (room for 8). */
+size_t base_decode_end(struct base_decoder *d, uint8_t *dst);
+
 #endif
