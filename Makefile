@@ -60,6 +60,18 @@ BB_CFLAGS := -std=gnu99 -Wall -Wextra -funsigned-char -fno-strict-aliasing \
 BB_LDFLAGS := -Wl,--gc-sections $(if $(CONFIG_STATIC),-static) \
 	$(call unquote,$(CONFIG_EXTRA_LDFLAGS)) $(LDFLAGS)
 BB_LDLIBS := $(call unquote,$(CONFIG_EXTRA_LDLIBS)) $(LDLIBS)
+
+# crypt() for cryptpw and mkpasswd: in libcrypt (libxcrypt) or in the libc itself. When
+# neither links with this compiler, they are built without it and say so when run.
+ifneq ($(filter y,$(CONFIG_CRYPTPW) $(CONFIG_MKPASSWD)),)
+crypt-links = $(shell echo 'int main(void){return !crypt("a","aa");}' | $(CC) -D_GNU_SOURCE \
+	-include unistd.h $(CFLAGS) $(BB_LDFLAGS) -x c -o /dev/null - $(1) >/dev/null 2>&1 && echo y)
+CRYPT_LIB := $(if $(call crypt-links,-lcrypt),-lcrypt,$(if $(call crypt-links,),libc))
+ifneq ($(CRYPT_LIB),)
+BB_LDLIBS += $(filter-out libc,$(CRYPT_LIB))
+applets/loginutils/cryptpw.o: BB_CFLAGS += -DHAVE_CRYPT
+endif
+endif
 HOST_CFLAGS := -O2 -Wall -Wextra
 
 APPLET_SRCS := $(sort $(wildcard $(S)/applets/*/*.c))

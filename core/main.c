@@ -1,6 +1,24 @@
 /* main.c: the entry point. Runs the applet named by argv[0]; names starting with
  * "busybox" are the multiplexer (--list, --list-full, --install, --help). */
 #include "libbb.h"
+#if defined(__GLIBC__)
+#include <nss.h>
+extern char _DYNAMIC[] __attribute__((weak));	/* absent from static non-PIE links */
+#endif
+
+/* A static glibc binary that looks up users loads the NSS modules nsswitch.conf names
+ * with dlopen, and a module built against another glibc (systemd's, say) crashes it.
+ * The password and group files are all such a binary can rely on anyway. */
+static void static_nss_files_only(void)
+{
+#if defined(__GLIBC__)
+	if (ENABLE_STATIC || !_DYNAMIC) {
+		__nss_configure_lookup("passwd", "files");
+		__nss_configure_lookup("group", "files");
+		__nss_configure_lookup("shadow", "files");
+	}
+#endif
+}
 
 static void print_banner(void)
 {
@@ -120,6 +138,7 @@ int main(int argc UNUSED, char **argv)
 	const char *name = bb_basename(argv[0]);
 	const struct applet *a;
 
+	static_nss_files_only();
 	if (is_prefixed_with(name, "busybox"))
 		return busybox_main(argv);
 	/* login(1) starts a login shell as "-sh": the applet is "sh", argv[0] stays */

@@ -250,8 +250,6 @@ void bb_parse_owner(const char *s, uid_t *uid, gid_t *gid);
 /* A group name or number; dies with "invalid group: 'NAME'". */
 gid_t bb_parse_group(const char *s);
 
-#endif
-
 /* ---- Copying, moving and removing files (libbb/copy.c) ---- */
 
 /* "regular file", "regular empty file", "directory", "symbolic link"... as in prompts. */
@@ -271,7 +269,6 @@ enum {
 /* Remove path as rm does: no symlink followed, any depth, relative to open directory fds.
  * Returns 0, or -1 after messages for what could not be removed. */
 int remove_path(const char *path, unsigned flags);
-
 enum {
 	CP_RECURSIVE = 1 << 0,	/* directories and special files as such (-R) */
 	CP_DEREF = 1 << 1,	/* follow every symlink (-L) */
@@ -312,3 +309,120 @@ void copier_free(struct copier *c);
  * directory made. Returns 0, or -1 after "cannot create directory 'x': ...". */
 int make_directories(const char *path, mode_t mode, bool leading_only,
 		     void (*made)(const char *dir, void *arg), void *arg);
+/* ---- Date strings (libbb/parse_date.c) ---- */
+
+/* Parse a date string as GNU date -d takes it ("2024-01-02 03:04", "@SECONDS",
+ * "next monday", "1 day ago"...), relative to now, in local time unless it names a
+ * zone; fills *ts. Returns 0, or -1 if the string is not a valid date. A leading
+ * TZ="ZONE" sets TZ while the rest is read (and restores it). */
+int bb_parse_date(const char *s, const struct timespec *now, struct timespec *ts);
+/* ---- Message digests and checksums (libbb/hash*.c, libbb/crc32.c) ---- */
+
+struct hash_ctx;
+struct hash_algo {
+	const char *name;	/* as BSD-style lines spell it: "MD5", "SHA256", "SHA3-256" */
+	uint8_t digest_len;	/* bytes */
+	uint8_t block_len;	/* bytes per block; the rate for SHA-3 */
+	void (*init)(struct hash_ctx *ctx);	/* sets st and blocks */
+	void (*final)(struct hash_ctx *ctx, uint8_t *digest);
+};
+struct hash_ctx {
+	const struct hash_algo *algo;
+	void (*blocks)(struct hash_ctx *ctx, const uint8_t *p, size_t nblocks);
+	uint64_t total;		/* bytes hashed */
+	unsigned fill;		/* bytes waiting in buf */
+	union {
+		uint32_t w[16];
+		uint64_t q[25];
+	} st;
+	uint8_t buf[144];
+};
+extern const struct hash_algo hash_md5, hash_sha1, hash_sha224, hash_sha256, hash_sha384,
+	hash_sha512, hash_sha3_224, hash_sha3_256, hash_sha3_384, hash_sha3_512;
+/* Streaming: init, update any number of times, final writes algo->digest_len bytes. */
+void hash_init(struct hash_ctx *ctx, const struct hash_algo *algo);
+void hash_update(struct hash_ctx *ctx, const void *data, size_t len);
+void hash_final(struct hash_ctx *ctx, uint8_t *digest);
+/* Lower-case hex of n bytes, NUL-terminated: dst needs 2 * n + 1 bytes. Returns dst. */
+char *bin2hex(char *dst, const uint8_t *src, size_t n);
+
+/* CRC-32 with slice-by-8 tables (8 * 256 words, from crc32_new_table, free() them).
+ * msb_first: the POSIX cksum CRC (polynomial 0x04C11DB7, no reflection); otherwise the
+ * reflected CRC of zlib, gzip and PNG (0xEDB88320). update does no pre/post inversion. */
+uint32_t *crc32_new_table(bool msb_first);
+uint32_t crc32_update_be(const uint32_t *table, uint32_t crc, const void *data, size_t len);
+uint32_t crc32_update_le(const uint32_t *table, uint32_t crc, const void *data, size_t len);
+/* The 16-bit sums of sum(1): BSD (-r) rotates and adds, System V (-s) adds the bytes. */
+unsigned bsd_sum_update(unsigned sum, const void *data, size_t len);
+uint32_t sysv_sum_update(uint32_t sum, const void *data, size_t len);
+/* A whole file's POSIX cksum CRC, BSD sum or System V sum, formatted as cksum and sum
+ * print it ("1219131554 3", "16556     1", "294 1") into out (OLD_SUM_BUFSIZE bytes).
+ * Returns 0, or -1 with errno after a read error. */
+enum { OLD_SUM_CRC, OLD_SUM_BSD, OLD_SUM_SYSV };
+#define OLD_SUM_BUFSIZE 48
+int old_sum_fd(int fd, int kind, char *out);
+/* One line of a checksum file, as md5sum -c reads it (without its newline): GNU style
+ * "DIGEST  NAME", "DIGEST *NAME" (or "DIGEST NAME" when the file's first line is so; state
+ * in *reversed, -1 at the start of each file) when untagged_ok, or BSD style
+ * "ALGO (NAME) = DIGEST" for any of the n algos; a leading backslash means NAME is escaped
+ * (\\, \n, \r). Splits the line in place: *name and *hex point into it, NUL-terminated.
+ * line[len] must be writable (getline leaves the NUL there). Returns the algorithm, or
+ * NULL for an improperly formatted line. */
+const struct hash_algo *hash_parse_check_line(char *line, size_t len,
+					      const struct hash_algo *const *algos, size_t n,
+					      bool untagged_ok, int *reversed, char **name,
+					      char **hex, bool *binary);
+/* ---- Canonical file names (libbb/realpath.c) ---- */
+
+enum {
+	CANON_ALL_BUT_LAST = 0,	/* every component but the last must exist (readlink -f) */
+	CANON_EXISTING = 1,	/* every component must exist (-e) */
+	CANON_MISSING = 2,	/* nothing need exist (-m) */
+	CANON_LOGICAL = 4,	/* ".." is resolved before symlinks (realpath -L) */
+	CANON_NOLINKS = 8,	/* symlinks are not expanded (realpath -s) */
+};
+/* The absolute name of path without ".", ".." or (unless CANON_NOLINKS) symlinks;
+ * malloced, or NULL with errno set (ENOENT for ""). */
+char *xmalloc_canonicalize(const char *path, unsigned mode);
+/* A symlink's target, malloced, of any length; NULL with errno. */
+char *xmalloc_readlink(const char *path);
+/* path is dir or below it (both canonical). */
+bool path_is_under(const char *path, const char *dir);
+/* path relative to directory dir (both canonical absolute names): "../x", "." */
+char *xmalloc_relative_path(const char *path, const char *dir);
+
+/* ---- Names in messages (libbb/quote.c) ---- */
+
+/* name as is if a shell would not need quotes, else 'name' or "name"; malloced. */
+char *xmalloc_quote_name(const char *name);
+
+/* ---- Random bytes (libbb/random.c) ---- */
+
+/* Fill buf from getrandom() (or /dev/urandom); dies if neither works. */
+void bb_random_bytes(void *buf, size_t len);
+
+/* ---- base64 and base32 (libbb/base64.c) ---- */
+
+/* Encode n bytes, padding the last group with '=': dst gets 4 chars per 3 bytes (base64)
+ * or 8 per 5 (base32), no NUL. Returns the number of chars. */
+size_t base64_encode(char *dst, const uint8_t *src, size_t n);
+size_t base32_encode(char *dst, const uint8_t *src, size_t n);
+/* Streaming decoders as GNU base64 -d / base32 -d: newlines are skipped, other characters
+ * outside the alphabet are errors unless ignore_garbage, a padded group may be followed
+ * by more groups. */
+struct base_decoder {
+	uint8_t bits;		/* 6: base64, 5: base32 */
+	uint8_t n, pad;		/* characters and '=' in the group so far */
+	bool ignore_garbage;
+	bool error;		/* set on invalid input; decoding stops there */
+	uint8_t group[8];
+	uint8_t value[256];	/* of each character: 0..63, or PAD or BAD */
+};
+void base_decoder_init(struct base_decoder *d, int bits, bool ignore_garbage);
+/* Decode len chars into dst (room for len + 8 bytes); returns the bytes written. */
+size_t base_decode(struct base_decoder *d, uint8_t *dst, const char *src, size_t len);
+/* At the end of input: bytes left in an incomplete group (base64 keeps what it can) and
+ * the error; returns the bytes written to dst (room for 8). */
+size_t base_decode_end(struct base_decoder *d, uint8_t *dst);
+
+#endif

@@ -71,17 +71,19 @@ static char *group_name(gid_t gid)
 /* "user:group", "user" or "group", as much as the change is about. */
 static char *owner_text(uid_t uid, gid_t gid, const char *un, const char *gn)
 {
-	char *u = un ? xstrdup(un) : user_name(uid), *g = gn ? xstrdup(gn) : group_name(gid), *s;
+	char *u = NULL, *g = NULL, *s;
 
-	if (G.uid == (uid_t)-1)
-		s = xstrdup(g);
-	else if (G.gid == (gid_t)-1)
-		s = xstrdup(u);
-	else
+	if (G.uid != (uid_t)-1)
+		u = un ? xstrdup(un) : user_name(uid);
+	if (G.gid != (gid_t)-1)
+		g = gn ? xstrdup(gn) : group_name(gid);
+	if (u && g) {
 		s = xasprintf("%s:%s", u, g);
-	free(u);
-	free(g);
-	return s;
+		free(u);
+		free(g);
+		return s;
+	}
+	return u ? u : g;
 }
 
 enum { RETAINED, CHANGED, FAILED };

@@ -6,7 +6,7 @@
  */
 
 /*== applet
-applet mkdir /bin
+applet mkdir /bin nofork
 options m(mode):p(parents)v(verbose)
 config MKDIR
 	bool "mkdir"

@@ -3,7 +3,7 @@
  */
 
 /*== applet
-applet rmdir /bin
+applet rmdir /bin nofork
 options p(parents)v(verbose) (ignore-fail-on-non-empty)
 config RMDIR
 	bool "rmdir"

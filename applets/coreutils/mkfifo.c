@@ -1,0 +1,49 @@
+/* mkfifo: make FIFO special files. POSIX mkfifo (-m) with GNU long options. */
+
+/*== applet
+applet mkfifo /usr/bin nofork
+options m(mode):
+config MKFIFO
+	bool "mkfifo"
+	default y
+	help
+	  Create named pipes (FIFOs).
+usage [-m MODE] NAME...
+Create a FIFO named NAME for each NAME.
+
+	-m MODE	Give them MODE (as chmod takes it), not a=rw minus the umask
+==*/
+
+#include "libbb.h"
+#include "flags/mkfifo.h"
+
+GLOBALS();
+
+int mkfifo_main(int argc, char **argv)
+{
+	mode_t mode = 0666;
+	int status = 0;
+
+	if (argc < 2) {
+		bb_error_msg("missing operand");
+		bb_show_usage();
+	}
+	if (FLAG(m)) {
+		int m = bb_parse_mode(G.m, 0666, false);
+		if (m < 0)
+			bb_error_msg_and_die("invalid mode");
+		if (m & ~0777)
+			bb_error_msg_and_die("mode must specify only file permission bits");
+		mode = m;
+	}
+	while (*++argv) {
+		if (mkfifo(*argv, mode) < 0) {
+			bb_perror_msg("cannot create fifo '%s'", *argv);
+			status = 1;
+		} else if (FLAG(m) && chmod(*argv, mode) < 0) {
+			bb_perror_msg("cannot set permissions of '%s'", *argv);
+			status = 1;
+		}
+	}
+	return status;
+}
