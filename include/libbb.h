@@ -274,8 +274,7 @@ enum {
 	CP_DEREF = 1 << 1,	/* follow every symlink (-L) */
 	CP_DEREF_ARGS = 1 << 2,	/* follow a symlink given as the source (-H) */
 	CP_PRESERVE_MODE = 1 << 3,
-	CP_PRESERVE_OWNER = 1 << 4,	/* failing with EPERM is silent... */
-	CP_OWNER_STRICT = 1 << 5,	/* ...unless this is set too */
+	CP_PRESERVE_OWNER = 1 << 4,	/* failing with EPERM is silent, as in GNU */
 	CP_PRESERVE_TIME = 1 << 6,
 	CP_PRESERVE_LINKS = 1 << 7,	/* hard links among the copied files kept */
 	CP_FORCE = 1 << 8,	/* remove a destination that cannot be opened, and retry */
