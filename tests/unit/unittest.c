@@ -354,6 +354,8 @@ int main(int argc, char **argv)
 		test_spawn();
 	if (all || !strcmp(group, "mode"))
 		test_mode();
+	if (all || !strcmp(group, "owner"))
+		test_owner();
 	printf("%s %s\n", group, unit_failures ? "FAILED" : "ok");
 	return unit_failures != 0;
 }

@@ -13,5 +13,6 @@ void unit_check(int ok, const char *file, int line, const char *what);
 void test_walk(void);
 void test_spawn(void);
 void test_mode(void);
+void test_owner(void);
 
 #endif
