@@ -114,6 +114,7 @@ GLOBALS(
 	size_t nkeys;
 	bool plain;		/* no key, no ordering option: byte order fast path */
 	int pfx_mode;		/* what line.pfx holds for a keyed sort */
+	bool zero_by_line;	/* -n keys that are zero: pfx holds the line's prefix */
 	uint64_t seed[2];
 	bool nondict[256], nonprint[256];
 	char *sa, *sb;		/* scratch copies for -g and translated keys */
@@ -523,6 +524,19 @@ static int one_key(const char *a, const char *ae, const char *b, const char *be,
 	}
 }
 
+/* num_rank() (below) marks the ranks that say the numbers are equal. */
+static bool rank_exact(uint64_t r)
+{
+	switch (r >> 62) {
+	case 3:
+		return !(r & 1);
+	case 1:
+		return r & 1;
+	default:
+		return true;
+	}
+}
+
 static int key_result(const struct key *k, int d)
 {
 	return k->reverse ? (d < 0 ? 1 : -1) : d;
@@ -573,7 +587,7 @@ static int compare_lines(const struct line *x, const struct line *y)
 	}
 	if (x->klen == NO_CACHE || y->klen == NO_CACHE)
 		return compare(x->p, x->len, y->p, y->len);
-	if (G.pfx_mode == PFX_NUM && x->pfx == 1ULL << 63)	/* both keys are zero */
+	if (G.pfx_mode == PFX_NUM && rank_exact(x->pfx))	/* equal numbers */
 		return compare_from(x->p, x->len, y->p, y->len, 1);
 	d = one_key(x->p + x->koff, x->p + x->koff + x->klen, y->p + y->koff,
 		    y->p + y->koff + y->klen, &G.keys[0]);
@@ -714,8 +728,10 @@ static uint64_t text_prefix(const char *p, size_t len)
 	return pfx;
 }
 
-/* A rank that never contradicts num_compare(): sign, number of integer digits, then
- * the first 13 significant digits. Equal ranks say nothing. */
+/* A rank that never contradicts num_compare(): sign, number of integer digits, the
+ * first 13 significant digits, then a bit set when digits were left out (clear in
+ * negative ranks, which are complemented). Equal exact ranks are equal numbers. Zero
+ * is 2 << 62 and the ranks up to 3 << 62 are free (for zero keys ranked by lines). */
 static uint64_t num_rank(const char *p, const char *e)
 {
 	struct num n;
@@ -724,15 +740,15 @@ static uint64_t num_rank(const char *p, const char *e)
 
 	parse_num(p, e, &n);
 	if (!n.il && !n.fl)
-		return 1ULL << 63;
-	il = n.il < 0x3ffff ? n.il : 0x3ffff;
+		return 2ULL << 62;
+	il = n.il < 0xffff ? n.il : 0xffff;
 	for (size_t i = 0; i < n.il && k < 13; i++, k++)
 		d = d * 10 + (n.ip[i] - '0');
 	for (size_t i = 0; i < n.fl && k < 13; i++, k++)
 		d = d * 10 + (n.fp[i] - '0');
 	for (; k < 13; k++)
 		d *= 10;
-	mag = il << 44 | d;
+	mag = il << 45 | d << 1 | (n.il + n.fl > 13 || il == 0xffff);
 	return n.neg ? 1ULL << 62 | ((1ULL << 62) - 1 - mag) : 3ULL << 62 | mag;
 }
 
@@ -764,6 +780,9 @@ static void add_line(const char *p, size_t len)
 			l->pfx = text_prefix(kb, ke - kb);
 		else if (G.pfx_mode == PFX_NUM)
 			l->pfx = num_rank(kb, ke);
+		/* zero keys rank by the line, when the whole line decides next */
+		if (l->pfx == 2ULL << 62 && G.zero_by_line)
+			l->pfx |= text_prefix(p, len) >> 2;
 	}
 }
 
@@ -1245,8 +1264,8 @@ static size_t default_limit(void)
 	unsigned long long phys = pages > 0 && psz > 0 ? (unsigned long long)pages * psz : 0;
 	unsigned long long lim = phys ? phys / 8 : 256ULL << 20;
 
-	if (lim > SIZE_MAX / 2)
-		lim = SIZE_MAX / 2;
+	if (lim > SIZE_MAX / 4)	/* 32-bit: leave address space for the rest */
+		lim = SIZE_MAX / 4;
 	return lim < (64ULL << 20) ? 64ULL << 20 : lim;
 }
 
@@ -1315,6 +1334,8 @@ static void setup_keys(void)
 		G.pfx_mode = PFX_TEXT;
 	else if (n && G.keys[0].type == KT_NUM)
 		G.pfx_mode = PFX_NUM;
+	G.zero_by_line = G.pfx_mode == PFX_NUM && n == 1 && !FLAG(s) && !FLAG(u) &&
+			 G.keys[0].reverse == G.gkey.reverse;
 	for (size_t i = 0; i < n; i++)
 		if (G.keys[i].type == KT_RAND) {
 			init_seed();
