@@ -342,6 +342,8 @@ int main(int argc, char **argv)
 		test_walk();
 	if (all || !strcmp(group, "spawn"))
 		test_spawn();
+	if (all || !strcmp(group, "hash"))
+		test_hash();
 	printf("%s %s\n", group, unit_failures ? "FAILED" : "ok");
 	return unit_failures != 0;
 }

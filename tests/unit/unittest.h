@@ -12,5 +12,6 @@ void unit_check(int ok, const char *file, int line, const char *what);
 
 void test_walk(void);
 void test_spawn(void);
+void test_hash(void);
 
 #endif
