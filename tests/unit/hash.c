@@ -60,6 +60,19 @@ static void test_crcs(void)
 	CHECK(~crc32_update_be(be, 0xffffffff, s, 9) == 0xfc891918);	/* CRC-32/BZIP2 */
 	CHECK(crc32_update_be(be, crc32_update_be(be, 0, s, 4), s + 4, 5) ==
 	      crc32_update_be(be, 0, s, 9));
+	{
+		/* long runs (folded with PCLMUL where the CPU has it) against byte at a time */
+		uint8_t buf[1000];
+		for (int i = 0; i < 1000; i++)
+			buf[i] = i * 13 + (i >> 3);
+		for (size_t n = 0; n <= 1000; n += n < 200 ? 1 : 111) {
+			uint32_t one = 0x12345678, all;
+			for (size_t i = 0; i < n; i++)
+				one = crc32_update_be(be, one, buf + i, 1);
+			all = crc32_update_be(be, 0x12345678, buf, n);
+			CHECK(one == all);
+		}
+	}
 	CHECK(bsd_sum_update(0, "abc", 3) == 16556);
 	CHECK(sysv_sum_update(0, "abc", 3) == 294);
 	free(be);
