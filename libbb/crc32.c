@@ -6,6 +6,7 @@
 /* after the 8 tables: 1 if PCLMUL may be used, then x^n mod P for n = 576, 512, 192, 128 */
 enum { CLMUL_FLAG = 8 * 256, CLMUL_K576, CLMUL_K512, CLMUL_K192, CLMUL_K128, TABLE_WORDS };
 
+#if HASH_X86_CLMUL
 static uint32_t xpow_mod(unsigned n)
 {
 	uint32_t r = 1;
@@ -15,7 +16,6 @@ static uint32_t xpow_mod(unsigned n)
 	return r;
 }
 
-#if HASH_X86_CLMUL
 #include <cpuid.h>
 #include <immintrin.h>
 
