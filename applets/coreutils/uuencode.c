@@ -91,8 +91,9 @@ int uuencode_main(int argc, char **argv)
 		umask(mode);
 		mode = 0666 & ~mode;
 	}
-	printf("begin%s %03o %s\n", FLAG(m) ? "-base64" : "", (unsigned)mode, remote);
-	fflush_stdout_status(0);
+	out = xasprintf("begin%s %03o %s\n", FLAG(m) ? "-base64" : "", (unsigned)mode, remote);
+	xwrite_str(STDOUT_FILENO, out);
+	free(out);
 	in = xmalloc(BUFSZ);
 	out = xmalloc(BUFSZ / 3 * 4 + BUFSZ / LINE * 2 + 8);
 	while ((n = safe_read(fd, in + have, BUFSZ - have)) > 0) {

@@ -356,6 +356,8 @@ int main(int argc, char **argv)
 		test_mode();
 	if (all || !strcmp(group, "owner"))
 		test_owner();
+	if (all || !strcmp(group, "hash"))
+		test_hash();
 	printf("%s %s\n", group, unit_failures ? "FAILED" : "ok");
 	return unit_failures != 0;
 }
