@@ -73,14 +73,15 @@ static char *temp_name(const char *target)
 	return xasprintf("%.*s.dos2unixXXXXXX", dirlen, target);
 }
 
-static int replace_file(int in, const char *target, const struct stat *st)
+/* Replace target (the file name resolved) by the conversion of in. */
+static int replace_file(int in, const char *name, const char *target, const struct stat *st)
 {
 	char *tmp = temp_name(target);
 	int out = mkstemp(tmp), err = 0;
 	bool read_err = false;
 
 	if (out < 0) {
-		bb_perror_msg("can't create temporary file for '%s'", target);
+		bb_perror_msg("can't create temporary file for '%s'", name);
 		free(tmp);
 		return 1;
 	}
@@ -88,10 +89,10 @@ static int replace_file(int in, const char *target, const struct stat *st)
 	if (fchown(out, st->st_uid, st->st_gid) && fchown(out, -1, st->st_gid))
 		errno = 0;
 	if (fchmod(out, st->st_mode & 07777) || convert(in, out, &read_err)) {
-		bb_perror_msg("%s", read_err ? target : tmp);
+		bb_perror_msg("%s", read_err ? name : tmp);
 		err = 1;
 	} else if (fsync(out) || close(out) || rename(tmp, target)) {
-		bb_perror_msg("can't replace '%s'", target);
+		bb_perror_msg("can't replace '%s'", name);
 		out = -1;
 		err = 1;
 	} else {
@@ -124,7 +125,7 @@ static int convert_file(const char *name)
 		return 1;
 	}
 	target = realpath(name, NULL);	/* a symlink stays a symlink */
-	err = replace_file(in, target ? target : name, &st);
+	err = replace_file(in, name, target ? target : name, &st);
 	free(target);
 	close(in);
 	return err;
