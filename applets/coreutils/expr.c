@@ -2,9 +2,8 @@
  * parentheses) with the GNU extensions == match substr index length and + TOKEN, GNU's
  * messages and exit statuses (1 for a null or zero result, 2 for bad expressions).
  * The right side of | and & is parsed but not evaluated when the left decides.
- * Deviation: arithmetic is 64-bit and a result or operand out of range is an error,
- * "integer overflow", exit 3 (GNU computes with arbitrary precision). Comparisons of
- * integers are exact at any size. The argv is parsed here: operands look like options.
+ * Integers have any number of digits, as in GNU. Deviation: length, index and substr
+ * count bytes, not characters. The argv is parsed here: operands look like options.
  */
 
 /*== applet
@@ -30,7 +29,7 @@ Print the value of EXPRESSION. Operators, loosest binding first:
 	length STRING	Length of STRING
 	+ TOKEN	TOKEN as a string, even a keyword or operator
 	( EXPRESSION )	Grouping
-Exit status: 0, 1 if the result is null or 0, 2 for a bad expression, 3 on errors.
+Exit status: 0, 1 if the result is null or 0, 2 for a bad expression or an error.
 ==*/
 
 #include "libbb.h"
@@ -74,12 +73,6 @@ static NORETURN void syntax(const char *fmt, const char *arg)
 	xfunc_die();
 }
 
-static NORETURN void overflow(void)
-{
-	xfunc_error_retval = 3;
-	bb_error_msg_and_die("integer overflow");
-}
-
 static bool is_integer(const char *s)
 {
 	s += *s == '-';
@@ -90,17 +83,6 @@ static bool is_null(const char *s)
 {
 	s += *s == '-' && s[1];
 	return !*s || s[strspn(s, "0")] == '\0';
-}
-
-static long long to_ll(const char *s)
-{
-	long long n;
-
-	if (!is_integer(s))
-		bb_error_msg_and_die("non-integer argument");
-	if (bb_strtoll(s, 10, NULL, LLONG_MIN, LLONG_MAX, &n))
-		overflow();
-	return n;
 }
 
 /* Compare two integers written in decimal, of any length. */
@@ -255,30 +237,150 @@ static const char *parse_colon(bool eval)
 	return l;
 }
 
+/* Integers of any size: a sign and decimal digits without leading zeros. */
+struct big {
+	bool neg;
+	const char *d;
+	size_t n;	/* 0 for zero */
+};
+
+static struct big to_big(const char *s)
+{
+	struct big b;
+
+	if (!is_integer(s))
+		bb_error_msg_and_die("non-integer argument");
+	b.neg = *s == '-';
+	s += b.neg;
+	s += strspn(s, "0");
+	b.d = s;
+	b.n = strlen(s);
+	b.neg &= b.n > 0;
+	return b;
+}
+
+static int mag_compare(const char *a, size_t na, const char *b, size_t nb)
+{
+	if (na != nb)
+		return na < nb ? -1 : 1;
+	return memcmp(a, b, na);
+}
+
+/* The digits r[0..n), leading zeros dropped, with a sign, as a new string. */
+static const char *big_string(bool neg, const char *r, size_t n)
+{
+	char *out;
+
+	while (n && *r == '0')
+		r++, n--;
+	if (!n)
+		return "0";
+	out = new_string(n + 1);
+	out[0] = '-';
+	memcpy(out + neg, r, n);
+	out[n + neg] = '\0';
+	return out;
+}
+
+/* |a| + |b| or |a| - |b| (|a| >= |b|) into the digits r[0..n), n = a.n + 1 */
+static void mag_add_sub(struct big a, struct big b, bool sub, char *r, size_t n)
+{
+	int carry = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		int d = (i < a.n ? a.d[a.n - 1 - i] - '0' : 0);
+		int e = (i < b.n ? b.d[b.n - 1 - i] - '0' : 0);
+		d = sub ? d - e - carry : d + e + carry;
+		carry = sub ? d < 0 : d > 9;
+		r[n - 1 - i] = '0' + (d + 10) % 10;
+	}
+}
+
+static const char *big_add(struct big a, struct big b)
+{
+	char *r;
+	bool sub = a.neg != b.neg;
+
+	if (mag_compare(a.d, a.n, b.d, b.n) < 0) {
+		struct big t = a;
+		a = b;
+		b = t;
+	}
+	r = xmalloc(a.n + 1);
+	mag_add_sub(a, b, sub, r, a.n + 1);
+	a.d = big_string(a.neg, r, a.n + 1);
+	free(r);
+	return a.d;
+}
+
+static const char *big_mul(struct big a, struct big b)
+{
+	size_t n = a.n + b.n;
+	unsigned long long *acc = xzalloc((n + 1) * sizeof(*acc));
+	char *r = xmalloc(n + 1);
+	const char *out;
+
+	for (size_t i = 0; i < a.n; i++)
+		for (size_t j = 0; j < b.n; j++)
+			acc[i + j + 1] += (a.d[i] - '0') * (b.d[j] - '0');
+	for (size_t k = n - 1; k > 0; k--) {
+		acc[k - 1] += acc[k] / 10;
+		acc[k] %= 10;
+	}
+	for (size_t k = 0; k < n; k++)
+		r[k] = '0' + acc[k];
+	out = big_string(a.neg != b.neg, r, n);
+	free(acc);
+	free(r);
+	return out;
+}
+
+/* Quotient (rounded toward zero) or remainder (with the sign of a), b not zero. */
+static const char *big_div(struct big a, struct big b, bool want_rem)
+{
+	char *q = xmalloc(a.n + 1), *rem = xmalloc(b.n + 2);
+	size_t nr = 0;
+	const char *out;
+
+	for (size_t i = 0; i < a.n; i++) {
+		int digit = 0;
+		if (nr || a.d[i] != '0')
+			rem[nr++] = a.d[i];
+		while (mag_compare(rem, nr, b.d, b.n) >= 0) {
+			struct big x = { false, rem, nr };
+			mag_add_sub(x, b, true, rem, nr);
+			while (nr && rem[0] == '0')
+				memmove(rem, rem + 1, --nr);
+			digit++;
+		}
+		q[i] = '0' + digit;
+	}
+	out = want_rem ? big_string(a.neg, rem, nr) : big_string(a.neg != b.neg, q, a.n);
+	free(q);
+	free(rem);
+	return out;
+}
+
 static const char *arith(const char *a, char op, const char *b, bool eval)
 {
-	long long x, y, r = 0;
-	bool bad = false;
+	struct big x, y;
 
 	if (!eval)
 		return "0";
-	x = to_ll(a);
-	y = to_ll(b);
-	if ((op == '/' || op == '%') && y == 0)
+	x = to_big(a);
+	y = to_big(b);
+	switch (op) {
+	case '+':
+		return big_add(x, y);
+	case '-':
+		y.neg = !y.neg && y.n;
+		return big_add(x, y);
+	case '*':
+		return big_mul(x, y);
+	}
+	if (!y.n)
 		bb_error_msg_and_die("division by zero");
-	if (op == '+')
-		bad = __builtin_add_overflow(x, y, &r);
-	else if (op == '-')
-		bad = __builtin_sub_overflow(x, y, &r);
-	else if (op == '*')
-		bad = __builtin_mul_overflow(x, y, &r);
-	else if (x == LLONG_MIN && y == -1)
-		bad = op == '/';	/* and the remainder is 0 */
-	else
-		r = op == '/' ? x / y : x % y;
-	if (bad)
-		overflow();
-	return number(r);
+	return big_div(x, y, op == '%');
 }
 
 static bool is_one_of(const char *t, const char *ops)
