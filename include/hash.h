@@ -74,6 +74,12 @@ extern const uint32_t sha256_k[64];
 #else
 #define HASH_X86_SHA 0
 #endif
+/* carry-less multiplication for cksum's CRC, detected at run time too */
+#if (defined(__x86_64__) || defined(__i386__)) && defined(__GNUC__) && defined(CONFIG_CKSUM)
+#define HASH_X86_CLMUL 1
+#else
+#define HASH_X86_CLMUL 0
+#endif
 #if defined(__aarch64__) && defined(__linux__) && defined(CONFIG_FEATURE_SHA_ACCEL)
 #define HASH_ARM_SHA 1
 #else

@@ -269,11 +269,52 @@ enum {
 /* Remove path as rm does: no symlink followed, any depth, relative to open directory fds.
  * Returns 0, or -1 after messages for what could not be removed. */
 int remove_path(const char *path, unsigned flags);
+enum {
+	CP_RECURSIVE = 1 << 0,	/* directories and special files as such (-R) */
+	CP_DEREF = 1 << 1,	/* follow every symlink (-L) */
+	CP_DEREF_ARGS = 1 << 2,	/* follow a symlink given as the source (-H) */
+	CP_PRESERVE_MODE = 1 << 3,
+	CP_PRESERVE_OWNER = 1 << 4,	/* failing with EPERM is silent, as in GNU */
+	CP_PRESERVE_TIME = 1 << 6,
+	CP_PRESERVE_LINKS = 1 << 7,	/* hard links among the copied files kept */
+	CP_FORCE = 1 << 8,	/* remove a destination that cannot be opened, and retry */
+	CP_INTERACTIVE = 1 << 10,	/* ask before overwriting */
+	CP_NO_CLOBBER = 1 << 11,	/* never overwrite */
+	CP_UPDATE = 1 << 12,	/* overwrite only an older destination */
+	CP_VERBOSE = 1 << 13,	/* "'a' -> 'b'" on stdout */
+	CP_HARDLINK = 1 << 14,	/* hard links instead of copies (-l) */
+	CP_SYMLINK = 1 << 15,	/* symlinks instead of copies (-s) */
+	CP_MOVE = 1 << 16,	/* CP_VERBOSE says "copied 'a' -> 'b'", "created directory 'd'" */
+	CP_PRESERVE_ALL = CP_PRESERVE_MODE | CP_PRESERVE_OWNER | CP_PRESERVE_TIME |
+		CP_PRESERVE_LINKS,
+};
+struct copier {
+	unsigned flags;		/* CP_* */
+	int status;		/* -1 once any copy_path() failed */
+	/* private */
+	bool umask_known, no_cfr;
+	mode_t umask;
+	struct copy_link *links;
+	size_t nlinks;
+};
+/* Copy src to dst (the exact destination name, not a directory to copy into) as cp does:
+ * data with holes kept, copy_file_range where possible, special files and symlinks
+ * recreated with CP_RECURSIVE, a directory never copied into itself, a destination that is
+ * the source never truncated. Returns 0, or -1 after messages. */
+int copy_path(struct copier *c, const char *src, const char *dst);
+/* Free what a copier collected over its copy_path() calls. */
+void copier_free(struct copier *c);
+/* mkdir -p: make the missing directories of path (all but the last if leading_only; the
+ * last with mode, the others with 0777, less the umask); made(dir, arg) is told of each
+ * directory made. Returns 0, or -1 after "cannot create directory 'x': ...". */
+int make_directories(const char *path, mode_t mode, bool leading_only,
+		     void (*made)(const char *dir, void *arg), void *arg);
 /* ---- Date strings (libbb/parse_date.c) ---- */
 
 /* Parse a date string as GNU date -d takes it ("2024-01-02 03:04", "@SECONDS",
  * "next monday", "1 day ago"...), relative to now, in local time unless it names a
- * zone; fills *ts. Returns 0, or -1 if the string is not a valid date. */
+ * zone; fills *ts. Returns 0, or -1 if the string is not a valid date. A leading
+ * TZ="ZONE" sets TZ while the rest is read (and restores it). */
 int bb_parse_date(const char *s, const struct timespec *now, struct timespec *ts);
 /* ---- Message digests and checksums (libbb/hash*.c, libbb/crc32.c) ---- */
 
@@ -314,6 +355,12 @@ uint32_t crc32_update_le(const uint32_t *table, uint32_t crc, const void *data, 
 /* The 16-bit sums of sum(1): BSD (-r) rotates and adds, System V (-s) adds the bytes. */
 unsigned bsd_sum_update(unsigned sum, const void *data, size_t len);
 uint32_t sysv_sum_update(uint32_t sum, const void *data, size_t len);
+/* A whole file's POSIX cksum CRC, BSD sum or System V sum, formatted as cksum and sum
+ * print it ("1219131554 3", "16556     1", "294 1") into out (OLD_SUM_BUFSIZE bytes).
+ * Returns 0, or -1 with errno after a read error. */
+enum { OLD_SUM_CRC, OLD_SUM_BSD, OLD_SUM_SYSV };
+#define OLD_SUM_BUFSIZE 48
+int old_sum_fd(int fd, int kind, char *out);
 /* One line of a checksum file, as md5sum -c reads it (without its newline): GNU style
  * "DIGEST  NAME", "DIGEST *NAME" (or "DIGEST NAME" when the file's first line is so; state
  * in *reversed, -1 at the start of each file) when untagged_ok, or BSD style
@@ -325,46 +372,57 @@ const struct hash_algo *hash_parse_check_line(char *line, size_t len,
 					      const struct hash_algo *const *algos, size_t n,
 					      bool untagged_ok, int *reversed, char **name,
 					      char **hex, bool *binary);
+/* ---- Canonical file names (libbb/realpath.c) ---- */
+
+enum {
+	CANON_ALL_BUT_LAST = 0,	/* every component but the last must exist (readlink -f) */
+	CANON_EXISTING = 1,	/* every component must exist (-e) */
+	CANON_MISSING = 2,	/* nothing need exist (-m) */
+	CANON_LOGICAL = 4,	/* ".." is resolved before symlinks (realpath -L) */
+	CANON_NOLINKS = 8,	/* symlinks are not expanded (realpath -s) */
+};
+/* The absolute name of path without ".", ".." or (unless CANON_NOLINKS) symlinks;
+ * malloced, or NULL with errno set (ENOENT for ""). */
+char *xmalloc_canonicalize(const char *path, unsigned mode);
+/* A symlink's target, malloced, of any length; NULL with errno. */
+char *xmalloc_readlink(const char *path);
+/* path is dir or below it (both canonical). */
+bool path_is_under(const char *path, const char *dir);
+/* path relative to directory dir (both canonical absolute names): "../x", "." */
+char *xmalloc_relative_path(const char *path, const char *dir);
+
+/* ---- Names in messages (libbb/quote.c) ---- */
+
+/* name as is if a shell would not need quotes, else 'name' or "name"; malloced. */
+char *xmalloc_quote_name(const char *name);
+
+/* ---- Random bytes (libbb/random.c) ---- */
+
+/* Fill buf from getrandom() (or /dev/urandom); dies if neither works. */
+void bb_random_bytes(void *buf, size_t len);
+
+/* ---- base64 and base32 (libbb/base64.c) ---- */
+
+/* Encode n bytes, padding the last group with '=': dst gets 4 chars per 3 bytes (base64)
+ * or 8 per 5 (base32), no NUL. Returns the number of chars. */
+size_t base64_encode(char *dst, const uint8_t *src, size_t n);
+size_t base32_encode(char *dst, const uint8_t *src, size_t n);
+/* Streaming decoders as GNU base64 -d / base32 -d: newlines are skipped, other characters
+ * outside the alphabet are errors unless ignore_garbage, a padded group may be followed
+ * by more groups. */
+struct base_decoder {
+	uint8_t bits;		/* 6: base64, 5: base32 */
+	uint8_t n, pad;		/* characters and '=' in the group so far */
+	bool ignore_garbage;
+	bool error;		/* set on invalid input; decoding stops there */
+	uint8_t group[8];
+	uint8_t value[256];	/* of each character: 0..63, or PAD or BAD */
+};
+void base_decoder_init(struct base_decoder *d, int bits, bool ignore_garbage);
+/* Decode len chars into dst (room for len + 8 bytes); returns the bytes written. */
+size_t base_decode(struct base_decoder *d, uint8_t *dst, const char *src, size_t len);
+/* At the end of input: bytes left in an incomplete group (base64 keeps what it can) and
+ * the error; returns the bytes written to dst (room for 8). */
+size_t base_decode_end(struct base_decoder *d, uint8_t *dst);
 
 #endif
-enum {
-	CP_RECURSIVE = 1 << 0,	/* directories and special files as such (-R) */
-	CP_DEREF = 1 << 1,	/* follow every symlink (-L) */
-	CP_DEREF_ARGS = 1 << 2,	/* follow a symlink given as the source (-H) */
-	CP_PRESERVE_MODE = 1 << 3,
-	CP_PRESERVE_OWNER = 1 << 4,	/* failing with EPERM is silent... */
-	CP_OWNER_STRICT = 1 << 5,	/* ...unless this is set too */
-	CP_PRESERVE_TIME = 1 << 6,
-	CP_PRESERVE_LINKS = 1 << 7,	/* hard links among the copied files kept */
-	CP_FORCE = 1 << 8,	/* remove a destination that cannot be opened, and retry */
-	CP_INTERACTIVE = 1 << 10,	/* ask before overwriting */
-	CP_NO_CLOBBER = 1 << 11,	/* never overwrite */
-	CP_UPDATE = 1 << 12,	/* overwrite only an older destination */
-	CP_VERBOSE = 1 << 13,	/* "'a' -> 'b'" on stdout */
-	CP_HARDLINK = 1 << 14,	/* hard links instead of copies (-l) */
-	CP_SYMLINK = 1 << 15,	/* symlinks instead of copies (-s) */
-	CP_MOVE = 1 << 16,	/* CP_VERBOSE says "copied 'a' -> 'b'", "created directory 'd'" */
-	CP_PRESERVE_ALL = CP_PRESERVE_MODE | CP_PRESERVE_OWNER | CP_PRESERVE_TIME |
-		CP_PRESERVE_LINKS,
-};
-struct copier {
-	unsigned flags;		/* CP_* */
-	int status;		/* -1 once any copy_path() failed */
-	/* private */
-	bool umask_known, no_cfr;
-	mode_t umask;
-	struct copy_link *links;
-	size_t nlinks;
-};
-/* Copy src to dst (the exact destination name, not a directory to copy into) as cp does:
- * data with holes kept, copy_file_range where possible, special files and symlinks
- * recreated with CP_RECURSIVE, a directory never copied into itself, a destination that is
- * the source never truncated. Returns 0, or -1 after messages. */
-int copy_path(struct copier *c, const char *src, const char *dst);
-/* Free what a copier collected over its copy_path() calls. */
-void copier_free(struct copier *c);
-/* mkdir -p: make the missing directories of path (all but the last if leading_only; the
- * last with mode, the others with 0777, less the umask); made(dir, arg) is told of each
- * directory made. Returns 0, or -1 after "cannot create directory 'x': ...". */
-int make_directories(const char *path, mode_t mode, bool leading_only,
-		     void (*made)(const char *dir, void *arg), void *arg);

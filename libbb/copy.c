@@ -344,24 +344,32 @@ void copier_free(struct copier *c)
 static void set_attrs(struct copier *c, int fd, const char *dest, const struct stat *st,
 		      bool created)
 {
-	bool link = S_ISLNK(st->st_mode);
+	bool link = S_ISLNK(st->st_mode), chmod_it = !link &&
+		((c->flags & CP_PRESERVE_MODE) || created);
 	mode_t mode = st->st_mode & 07777;
+	struct stat cur;
+	/* what needs no change is left alone: chown and chmod cost inode writes */
+	bool have = ((c->flags & CP_PRESERVE_OWNER) || chmod_it) &&
+		(fd >= 0 ? fstat(fd, &cur) : lstat(dest, &cur)) == 0;
 
-	if (c->flags & CP_PRESERVE_OWNER) {
+	if ((c->flags & CP_PRESERVE_OWNER) &&
+	    !(have && cur.st_uid == st->st_uid && cur.st_gid == st->st_gid)) {
 		int r = fd >= 0 ? fchown(fd, st->st_uid, st->st_gid) :
 			lchown(dest, st->st_uid, st->st_gid);
+		have = false;	/* a chown may have cleared set-id bits */
 		if (r < 0) {
-			if ((c->flags & CP_OWNER_STRICT) || (errno != EPERM && errno != EINVAL)) {
+			if (errno != EPERM && errno != EINVAL) {
 				bb_perror_msg("failed to preserve ownership for '%s'", dest);
 				copy_fail(c);
 			}
 			mode &= ~(S_ISUID | S_ISGID);
 		}
 	}
-	if (!link && ((c->flags & CP_PRESERVE_MODE) || created)) {
+	if (chmod_it) {
 		if (!(c->flags & CP_PRESERVE_MODE))
 			mode &= ~c->umask & 0777;
-		if ((fd >= 0 ? fchmod(fd, mode) : chmod(dest, mode)) < 0) {
+		if (!(have && (cur.st_mode & 07777) == mode) &&
+		    (fd >= 0 ? fchmod(fd, mode) : chmod(dest, mode)) < 0) {
 			bb_perror_msg("preserving permissions for '%s'", dest);
 			copy_fail(c);
 		}

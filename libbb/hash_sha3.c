@@ -12,39 +12,35 @@ static const uint64_t keccak_rc[24] = {
 	0x8000000000008080ULL, 0x0000000080000001ULL, 0x8000000080008008ULL,
 };
 
-/* rho rotations and pi destinations, following lane 1 around the pi cycle */
-static const uint8_t keccak_rot[24] = {
-	1, 3, 6, 10, 15, 21, 28, 36, 45, 55, 2, 14, 27, 41, 56, 8, 25, 43, 62, 18, 39, 61, 20, 44
-};
-static const uint8_t keccak_pi[24] = {
-	10, 7, 11, 17, 18, 3, 5, 16, 8, 21, 24, 4, 15, 23, 19, 13, 12, 2, 20, 14, 22, 9, 6, 1
+/* rho rotations of lane x + 5y */
+static const uint8_t keccak_rho[25] = {
+	0, 1, 62, 28, 27, 36, 44, 6, 55, 20, 3, 10, 43, 25, 39, 41, 45, 15, 21, 8, 18, 2, 61, 56, 14
 };
 
+static inline uint64_t rotl64(uint64_t x, unsigned n)
+{
+	return x << n | x >> (-n & 63);
+}
+
+/* One loop per step, fully unrolled so the indexes and rotations are constants. */
 HASH_HOT static void keccak_f(uint64_t *a)
 {
 	for (int r = 0; r < 24; r++) {
-		uint64_t c[5], t;
+		uint64_t c[5], d[5], b[25];
+#pragma GCC unroll 5
 		for (int x = 0; x < 5; x++)
 			c[x] = a[x] ^ a[x + 5] ^ a[x + 10] ^ a[x + 15] ^ a[x + 20];
-		for (int x = 0; x < 5; x++) {
-			uint64_t d = c[(x + 4) % 5] ^ ROTL64(c[(x + 1) % 5], 1);
-			for (int y = 0; y < 25; y += 5)
-				a[y + x] ^= d;
-		}
-		t = a[1];
-		for (int i = 0; i < 24; i++) {
-			uint64_t u = a[keccak_pi[i]];
-			a[keccak_pi[i]] = ROTL64(t, keccak_rot[i]);
-			t = u;
-		}
-		for (int y = 0; y < 25; y += 5) {
-			uint64_t b0 = a[y], b1 = a[y + 1], b2 = a[y + 2], b3 = a[y + 3], b4 = a[y + 4];
-			a[y] = b0 ^ (~b1 & b2);
-			a[y + 1] = b1 ^ (~b2 & b3);
-			a[y + 2] = b2 ^ (~b3 & b4);
-			a[y + 3] = b3 ^ (~b4 & b0);
-			a[y + 4] = b4 ^ (~b0 & b1);
-		}
+#pragma GCC unroll 5
+		for (int x = 0; x < 5; x++)
+			d[x] = c[(x + 4) % 5] ^ rotl64(c[(x + 1) % 5], 1);
+		/* theta, rho and pi: lane (x, y) goes to (y, 2x + 3y) */
+#pragma GCC unroll 25
+		for (int i = 0; i < 25; i++)
+			b[i / 5 + 5 * ((2 * (i % 5) + 3 * (i / 5)) % 5)] =
+				rotl64(a[i] ^ d[i % 5], keccak_rho[i]);
+#pragma GCC unroll 25
+		for (int i = 0; i < 25; i++)
+			a[i] = b[i] ^ (~b[i - i % 5 + (i + 1) % 5] & b[i - i % 5 + (i + 2) % 5]);
 		a[0] ^= keccak_rc[r];
 	}
 }

@@ -103,11 +103,111 @@ X86_SHA static void sha256_blocks_x86(struct hash_ctx *ctx, const uint8_t *p, si
 }
 #endif
 
+#if HASH_ARM_SHA
+#include <arm_neon.h>
+#include <sys/auxv.h>
+
+/* The crypto instructions by inline assembly, which gcc and clang both accept whatever
+ * the -march of the build: their intrinsics need it on older compilers. */
+#define A64(insn) ".arch_extension sha2\n\t" insn
+
+static bool arm_has(unsigned long bit)
+{
+	return (getauxval(AT_HWCAP) & bit) == bit;
+}
+
+static inline uint32x4_t a64_sha1h(uint32x4_t abcd)
+{
+	uint32x4_t e;
+	__asm__(A64("sha1h %s0, %s1") : "=w"(e) : "w"(abcd));
+	return e;
+}
+
+#define A64_SHA1_ROUNDS(op) \
+	static inline uint32x4_t a64_sha1##op(uint32x4_t abcd, uint32x4_t e, uint32x4_t wk) \
+	{ \
+		__asm__(A64("sha1" #op " %q0, %s1, %2.4s") : "+w"(abcd) : "w"(e), "w"(wk)); \
+		return abcd; \
+	}
+A64_SHA1_ROUNDS(c)
+A64_SHA1_ROUNDS(p)
+A64_SHA1_ROUNDS(m)
+
+static inline uint32x4_t a64_sha1su(uint32x4_t w0, uint32x4_t w1, uint32x4_t w2, uint32x4_t w3)
+{
+	__asm__(A64("sha1su0 %0.4s, %1.4s, %2.4s") : "+w"(w0) : "w"(w1), "w"(w2));
+	__asm__(A64("sha1su1 %0.4s, %1.4s") : "+w"(w0) : "w"(w3));
+	return w0;
+}
+
+HASH_HOT static void sha1_blocks_arm(struct hash_ctx *ctx, const uint8_t *p, size_t n)
+{
+	static const uint32_t k[4] = { 0x5a827999, 0x6ed9eba1, 0x8f1bbcdc, 0xca62c1d6 };
+	uint32_t *h = ctx->st.w;
+	uint32x4_t abcd = vld1q_u32(h), e = vdupq_n_u32(h[4]);
+
+	for (; n--; p += 64) {
+		uint32x4_t m[4], abcd_save = abcd, e_save = e;
+		for (int i = 0; i < 4; i++)
+			m[i] = vreinterpretq_u32_u8(vrev32q_u8(vld1q_u8(p + 16 * i)));
+		for (int g = 0; g < 20; g++) {
+			uint32x4_t wk = vaddq_u32(m[g % 4], vdupq_n_u32(k[g / 5])), e1 = a64_sha1h(abcd);
+			if (g < 5)
+				abcd = a64_sha1c(abcd, e, wk);
+			else if (g < 10 || g >= 15)
+				abcd = a64_sha1p(abcd, e, wk);
+			else
+				abcd = a64_sha1m(abcd, e, wk);
+			e = e1;
+			if (g < 16)
+				m[g % 4] = a64_sha1su(m[g % 4], m[(g + 1) % 4], m[(g + 2) % 4],
+						      m[(g + 3) % 4]);
+		}
+		abcd = vaddq_u32(abcd, abcd_save);
+		e = vaddq_u32(e, e_save);
+	}
+	vst1q_u32(h, abcd);
+	h[4] = vgetq_lane_u32(e, 0);
+}
+
+HASH_HOT static void sha256_blocks_arm(struct hash_ctx *ctx, const uint8_t *p, size_t n)
+{
+	uint32_t *s = ctx->st.w;
+	uint32x4_t abcd = vld1q_u32(s), efgh = vld1q_u32(s + 4);
+
+	for (; n--; p += 64) {
+		uint32x4_t m[4], abcd_save = abcd, efgh_save = efgh;
+		for (int i = 0; i < 4; i++)
+			m[i] = vreinterpretq_u32_u8(vrev32q_u8(vld1q_u8(p + 16 * i)));
+		for (int g = 0; g < 16; g++) {
+			uint32x4_t wk = vaddq_u32(m[g % 4], vld1q_u32(&sha256_k[4 * g])), t = abcd;
+			if (g < 12) {
+				uint32x4_t w = m[g % 4];
+				__asm__(A64("sha256su0 %0.4s, %1.4s") : "+w"(w) : "w"(m[(g + 1) % 4]));
+				__asm__(A64("sha256su1 %0.4s, %1.4s, %2.4s") : "+w"(w)
+					: "w"(m[(g + 2) % 4]), "w"(m[(g + 3) % 4]));
+				m[g % 4] = w;
+			}
+			__asm__(A64("sha256h %q0, %q1, %2.4s") : "+w"(abcd) : "w"(efgh), "w"(wk));
+			__asm__(A64("sha256h2 %q0, %q1, %2.4s") : "+w"(efgh) : "w"(t), "w"(wk));
+		}
+		abcd = vaddq_u32(abcd, abcd_save);
+		efgh = vaddq_u32(efgh, efgh_save);
+	}
+	vst1q_u32(s, abcd);
+	vst1q_u32(s + 4, efgh);
+}
+#endif
+
 hash_blocks_fn *sha1_blocks_accel(void)
 {
 #if HASH_X86_SHA
 	if (x86_has_sha())
 		return sha1_blocks_x86;
+#endif
+#if HASH_ARM_SHA
+	if (arm_has(HWCAP_SHA1))
+		return sha1_blocks_arm;
 #endif
 	return NULL;
 }
@@ -117,6 +217,10 @@ hash_blocks_fn *sha256_blocks_accel(void)
 #if HASH_X86_SHA
 	if (x86_has_sha())
 		return sha256_blocks_x86;
+#endif
+#if HASH_ARM_SHA
+	if (arm_has(HWCAP_SHA2))
+		return sha256_blocks_arm;
 #endif
 	return NULL;
 }

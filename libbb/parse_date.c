@@ -2,15 +2,21 @@
  *
  * A string is a sequence of items, each optional, in any order:
  *   @SECONDS[.FRAC]                 alone: seconds since the epoch
- *   YYYY-MM-DD, MM/DD[/YYYY], YYYYMMDD, "Jan 2 [2024]", "2 Jan [2024]"
+ *   YYYY-MM-DD, MM/DD[/YYYY], YYYY/MM/DD, YYYYMMDD, "Jan 2 [2024]", "2 Jan [2024]",
+ *     17-Jun-1992
  *   HH:MM[:SS[.FRAC]] [am|pm], "3pm", a bare number of up to 4 digits (HHMM)
- *   a zone: UTC, GMT, UT, Z, a few US names, the local zone's names, +HHMM, -HH:MM
+ *   a zone: UTC, GMT, Z, CET, PST and other names GNU knows, the local zone's names,
+ *     +HHMM, -HH:MM, UTC+1;
+ *     or TZ="Area/City" before everything else: the rest is read in that zone
  *   a day of the week, maybe after an ordinal: "monday", "next friday", "last sun"
  *   relative items: [+-]N UNIT [ago], "next week", "last year", now, today, yesterday,
  *   tomorrow; UNIT is year, month, fortnight, week, day, hour, minute, min, second, sec
  *     (plural or not)
- * An absolute date without a time means midnight; a string of only relative items
- * counts from now. A date with a day of the week ignores the day.
+ * Blanks, commas and comments in parentheses separate items. An absolute date without
+ * a time means midnight; a string of only relative items counts from now. A date with
+ * a day of the week ignores the day. Deviations from GNU: no one-letter military
+ * zones, no ISO week dates, and a signed number after a time is a relative item when
+ * a unit follows ("10:00 +2 days"), where GNU takes "+2" as a zone.
  */
 
 #include "libbb.h"
@@ -23,9 +29,11 @@ struct pdate {
 	long hour, min, sec, nsec;
 	long zone;			/* seconds east of UTC */
 	long dow, dow_ord;
-	long rel[7];			/* years, months, days, hours, minutes, seconds, ns */
-	int last_rel;			/* index of the last relative item, for "ago"; -1 */
-	bool have_date, have_year, have_time, have_zone, have_dow, have_rel, pm_ok;
+	long long rel[6];		/* years, months, days, hours, minutes, seconds */
+	int last_rel;			/* unit of the last relative item, for "ago"; -1 */
+	long long last_amount;		/* and what it added */
+	bool have_date, have_year, have_time, have_zone, have_dow, have_rel;
+	bool too_far;			/* a relative item beyond any representable time */
 };
 
 enum { R_YEAR, R_MON, R_DAY, R_HOUR, R_MIN, R_SEC };
@@ -41,7 +49,7 @@ struct word {
 	int8_t index;	/* unit index, or day shift for W_REL */
 	int16_t value;	/* ordinal, unit multiplier, zone offset in minutes */
 };
-enum { W_ORD, W_UNIT, W_ZONE, W_REL };
+enum { W_ORD, W_UNIT, W_REL };
 
 static const struct word words[] = {
 	{ "last", W_ORD, 0, -1 }, { "this", W_ORD, 0, 0 }, { "next", W_ORD, 0, 1 },
@@ -56,16 +64,41 @@ static const struct word words[] = {
 	{ "second", W_UNIT, R_SEC, 1 }, { "sec", W_UNIT, R_SEC, 1 },
 	{ "now", W_REL, 0, 0 }, { "today", W_REL, 0, 0 },
 	{ "yesterday", W_REL, -1, 0 }, { "tomorrow", W_REL, 1, 0 },
-	{ "utc", W_ZONE, 0, 0 }, { "gmt", W_ZONE, 0, 0 }, { "ut", W_ZONE, 0, 0 },
-	{ "z", W_ZONE, 0, 0 }, { "est", W_ZONE, 0, -300 }, { "edt", W_ZONE, 0, -240 },
-	{ "cst", W_ZONE, 0, -360 }, { "cdt", W_ZONE, 0, -300 }, { "mst", W_ZONE, 0, -420 },
-	{ "mdt", W_ZONE, 0, -360 }, { "pst", W_ZONE, 0, -480 }, { "pdt", W_ZONE, 0, -420 },
 };
 
+/* Zone names GNU knows, with their offsets in minutes east of UTC. */
+static const struct zone {
+	char name[5];
+	int16_t minutes;
+} zones[] = {
+	{ "utc", 0 }, { "gmt", 0 }, { "ut", 0 }, { "z", 0 }, { "wet", 0 }, { "west", 60 },
+	{ "bst", 60 }, { "art", -180 }, { "brt", -180 }, { "brst", -120 }, { "nst", -210 },
+	{ "ndt", -150 }, { "ast", -240 }, { "adt", -180 }, { "clt", -240 }, { "clst", -180 },
+	{ "est", -300 }, { "edt", -240 }, { "cst", -360 }, { "cdt", -300 }, { "mst", -420 },
+	{ "mdt", -360 }, { "pst", -480 }, { "pdt", -420 }, { "akst", -540 }, { "akdt", -480 },
+	{ "hst", -600 }, { "hast", -600 }, { "hadt", -540 }, { "sst", -660 }, { "wat", 60 },
+	{ "cet", 60 }, { "cest", 120 }, { "met", 60 }, { "mez", 60 }, { "mest", 120 },
+	{ "mesz", 120 }, { "eet", 120 }, { "eest", 180 }, { "cat", 120 }, { "sast", 120 },
+	{ "eat", 180 }, { "msk", 180 }, { "msd", 240 }, { "ist", 330 }, { "sgt", 480 },
+	{ "kst", 540 }, { "jst", 540 }, { "gst", 600 }, { "nzst", 720 }, { "nzdt", 780 },
+};
+
+/* Blanks, commas and (possibly nested) comments in parentheses, as in mail dates. */
 static void skip_space(struct pdate *p)
 {
-	while (isspace(*p->s) || *p->s == ',')
-		p->s++;
+	for (;;) {
+		while (isspace(*p->s) || *p->s == ',')
+			p->s++;
+		if (*p->s != '(')
+			return;
+		for (int depth = 0; *p->s; p->s++) {
+			depth += (*p->s == '(') - (*p->s == ')');
+			if (!depth) {
+				p->s++;
+				break;
+			}
+		}
+	}
 }
 
 /* Digits into *n (saturating far beyond any valid field); returns the digit count. */
@@ -109,7 +142,7 @@ static bool set_date(struct pdate *p, long y, long m, long d, bool have_year)
 /* A two-digit year as POSIX says: 69..99 are 19xx, 00..68 are 20xx. */
 static long full_year(long y, int len)
 {
-	if (len > 2)
+	if (len != 2)
 		return y;
 	return y + (y < 69 ? 2000 : 1900);
 }
@@ -119,7 +152,7 @@ static bool set_time(struct pdate *p, long h, long m, long s, long ns)
 	if (p->have_time || h > 23 || m > 59 || s > 59)
 		return false;
 	p->hour = h, p->min = m, p->sec = s, p->nsec = ns;
-	p->have_time = p->pm_ok = true;
+	p->have_time = true;
 	return true;
 }
 
@@ -183,10 +216,14 @@ static const struct word *find_word(const char *w)
 	return NULL;
 }
 
-static void add_rel(struct pdate *p, int unit, long n)
+#define REL_MAX 100000000LL	/* keeps the sums in int fields of struct tm */
+
+static void add_rel(struct pdate *p, int unit, long long n)
 {
 	p->rel[unit] += n;
+	p->too_far |= p->rel[unit] > REL_MAX || p->rel[unit] < -REL_MAX;
 	p->last_rel = unit;
+	p->last_amount = n;
 	p->have_rel = true;
 }
 
@@ -200,7 +237,7 @@ static bool rel_unit(struct pdate *p, long n)
 	if (get_word(p, w, sizeof(w))) {
 		const struct word *k = find_word(w);
 		if (k && k->kind == W_UNIT) {
-			add_rel(p, k->index, n * k->value);
+			add_rel(p, k->index, (long long)n * k->value);
 			return true;
 		}
 	}
@@ -239,14 +276,16 @@ static bool signed_item(struct pdate *p)
 
 	skip_space(p);
 	num = p->s;
-	if (!get_num(&p->s, &n))
-		return false;
+	if (!isdigit(*num))	/* a sign alone is ignored, as GNU does */
+		return true;
+	get_num(&p->s, &n);
 	if (rel_unit(p, sign * n))
 		return true;
 	p->s = num;
 	return p->have_time && zone_offset(p, sign);
 }
 
+/* An optional am or pm after a time of 1 to 12 o'clock. */
 static bool ampm(struct pdate *p)
 {
 	const char *save = p->s;
@@ -254,10 +293,9 @@ static bool ampm(struct pdate *p)
 
 	skip_space(p);
 	if (get_word(p, w, sizeof(w)) && (!strcmp(w, "am") || !strcmp(w, "pm"))) {
-		if (!p->pm_ok || p->hour < 1 || p->hour > 12)
+		if (p->hour < 1 || p->hour > 12)
 			return false;
 		p->hour = p->hour % 12 + (w[0] == 'p' ? 12 : 0);
-		p->pm_ok = false;
 		return true;
 	}
 	p->s = save;
@@ -268,7 +306,6 @@ static bool ampm(struct pdate *p)
 static bool clock_time(struct pdate *p, long h)
 {
 	long m, sec = 0, ns = 0;
-
 	int len = get_num(&p->s, &m);
 
 	if (!len || len > 2)
@@ -279,106 +316,112 @@ static bool clock_time(struct pdate *p, long h)
 			return false;
 		ns = get_frac(&p->s);
 	}
-	if (!set_time(p, h, m, sec, ns))
-		return false;
-	p->pm_ok = h <= 12;
-	return ampm(p);
+	return set_time(p, h, m, sec, ns) && ampm(p);
 }
 
-/* The month-name forms: "Jan 2 [2024]" (the name already read as m). */
+/* "-YYYY" after "17-Jun" or "Jun-17", or nothing. */
+static bool dashed_year(struct pdate *p, long d, long m)
+{
+	long y;
+	int len;
+
+	if (*p->s != '-' || !isdigit(p->s[1]))
+		return set_date(p, p->year, m, d, false);
+	p->s++;
+	len = get_num(&p->s, &y);
+	return set_date(p, full_year(y, len), m, d, true);
+}
+
+/* The month-name forms "Jan 2", "Jan 2, 2024" and "Jun-17-1992" (the name already read
+ * as m); a year without the comma is left to number_item(). */
 static bool month_item(struct pdate *p, long m)
 {
-	const char *save;
 	long d, y;
+	int len;
 
-	skip_space(p);
-	save = p->s;
-	if (get_num(&p->s, &d) && *p->s != ':') {
-		if (!set_date(p, p->year, m, d, false))
-			return false;
-		skip_space(p);
-		save = p->s;
-		int len = get_num(&p->s, &y);
-		if (len && *p->s != ':') {
-			p->year = full_year(y, len);
-			p->have_year = true;
-		} else {
-			p->s = save;
-		}
-		return true;
+	if (*p->s == '-' && isdigit(p->s[1])) {
+		p->s++;
+		get_num(&p->s, &d);
+		return dashed_year(p, d, m);
 	}
-	p->s = save;
-	return set_date(p, p->year, m, 1, false);	/* "Jan" alone: its first day */
+	while (isspace(*p->s))
+		p->s++;
+	if (!get_num(&p->s, &d) || !set_date(p, p->year, m, d, false))
+		return false;
+	while (isspace(*p->s))
+		p->s++;
+	if (*p->s == ',') {
+		p->s++;
+		skip_space(p);
+		if (!(len = get_num(&p->s, &y)))
+			return false;
+		p->year = full_year(y, len);
+		p->have_year = true;
+	}
+	return true;
 }
 
-static bool number_item(struct pdate *p)
+/* YYYY-MM-DD[THH:MM[:SS[.FRAC]]] with p->s on the first '-'. */
+static bool iso_date(struct pdate *p, long y, int len)
 {
-	long n, m, d;
-	int len = get_num(&p->s, &n);
-	char w[12];
+	long m, d, h;
 
-	if (*p->s == '-' && isdigit(p->s[1])) {	/* YYYY-MM-DD[THH:MM...] */
-		p->s++;
-		if (!get_num(&p->s, &m) || *p->s++ != '-' || !get_num(&p->s, &d))
-			return false;
-		if (!set_date(p, full_year(n, len), m, d, true))
-			return false;
-		if ((*p->s == 'T' || *p->s == 't') && isdigit(p->s[1])) {
-			p->s++;
-			get_num(&p->s, &n);
-			return *p->s++ == ':' && clock_time(p, n);
-		}
+	p->s++;
+	if (!get_num(&p->s, &m) || *p->s++ != '-' || !get_num(&p->s, &d) ||
+	    !set_date(p, full_year(y, len), m, d, true))
+		return false;
+	if ((*p->s != 'T' && *p->s != 't') || !isdigit(p->s[1]))
 		return true;
-	}
-	if (*p->s == '/') {	/* MM/DD[/YYYY] */
-		p->s++;
-		if (!get_num(&p->s, &d))
-			return false;
-		long y = p->year;
-		bool have_year = false;
-		if (*p->s == '/') {
-			p->s++;
-			int ylen = get_num(&p->s, &y);
-			if (!ylen)
-				return false;
-			y = full_year(y, ylen);
-			have_year = true;
-		}
-		return set_date(p, y, n, d, have_year);
-	}
-	if (*p->s == ':') {
-		p->s++;
-		return clock_time(p, n);
-	}
-	if (rel_unit(p, n))
-		return true;
-	const char *save = p->s;
+	p->s++;
+	get_num(&p->s, &h);
+	return *p->s++ == ':' && clock_time(p, h);
+}
+
+/* MM/DD[/YYYY] or YYYY/MM/DD with p->s on the first '/'. */
+static bool us_date(struct pdate *p, long m, int mlen)
+{
+	long d, y = p->year;
+	int len;
+
+	p->s++;
+	if (!get_num(&p->s, &d))
+		return false;
+	if (*p->s != '/')
+		return set_date(p, y, m, d, false);
+	p->s++;
+	if (!(len = get_num(&p->s, &y)))
+		return false;
+	if (mlen >= 3)	/* the year came first */
+		return set_date(p, m, d, y, true);
+	return set_date(p, full_year(y, len), m, d, true);
+}
+
+/* "2 Jan [2024]", the month already read. */
+static bool day_month(struct pdate *p, long d, long m)
+{
+	const char *save;
+	long y;
+	int len;
+
+	if (!set_date(p, p->year, m, d, false))
+		return false;
 	skip_space(p);
-	if (get_word(p, w, sizeof(w))) {
-		int mi = month_index(w);
-		if (mi) {	/* "2 Jan [2024]" */
-			if (!set_date(p, p->year, mi, n, false))
-				return false;
-			skip_space(p);
-			save = p->s;
-			int ylen = get_num(&p->s, &n);
-			if (ylen && *p->s != ':') {
-				p->year = full_year(n, ylen);
-				p->have_year = true;
-			} else {
-				p->s = save;
-			}
-			return true;
-		}
-		if (!strcmp(w, "am") || !strcmp(w, "pm")) {	/* "3pm" */
-			p->s = save;
-			if (len > 2 || !set_time(p, n, 0, 0, 0))
-				return false;
-			return ampm(p);
-		}
+	save = p->s;
+	len = get_num(&p->s, &y);
+	if (len && *p->s != ':') {
+		p->year = full_year(y, len);
+		p->have_year = true;
+	} else {
+		p->s = save;
 	}
-	p->s = save;
-	if (p->have_date && !p->have_year) {
+	return true;
+}
+
+/* A number alone: a year, YYYYMMDD, HHMM or HH. */
+static bool bare_number(struct pdate *p, long n, int len)
+{
+	/* after "Jan 2" or "1/2": a year if a time came first or it has 3 digits or more */
+	if (p->have_date && !p->have_year && !p->have_rel && (p->have_time || len > 2)) {
 		p->year = full_year(n, len);
 		p->have_year = true;
 		return true;
@@ -388,6 +431,78 @@ static bool number_item(struct pdate *p)
 	if (len <= 4 && !p->have_time)
 		return len <= 2 ? set_time(p, n, 0, 0, 0) : set_time(p, n / 100, n % 100, 0, 0);
 	return false;
+}
+
+static bool number_item(struct pdate *p)
+{
+	long n;
+	int len = get_num(&p->s, &n), m;
+	const char *save;
+	char w[12];
+
+	if (*p->s == '-' && isalpha(p->s[1])) {	/* DD-Mon[-YYYY] */
+		p->s++;
+		get_word(p, w, sizeof(w));
+		return (m = month_index(w)) && dashed_year(p, n, m);
+	}
+	if (*p->s == '-' && isdigit(p->s[1]))
+		return iso_date(p, n, len);
+	if (*p->s == '/')
+		return us_date(p, n, len);
+	if (*p->s == ':') {
+		p->s++;
+		return clock_time(p, n);
+	}
+	if (rel_unit(p, n))
+		return true;
+	save = p->s;
+	skip_space(p);
+	if (get_word(p, w, sizeof(w))) {
+		if ((m = month_index(w)))
+			return day_month(p, n, m);
+		if (!strcmp(w, "am") || !strcmp(w, "pm")) {	/* "3pm" */
+			p->s = save;
+			return len <= 2 && set_time(p, n, 0, 0, 0) && ampm(p);
+		}
+	}
+	p->s = save;
+	return bare_number(p, n, len);
+}
+
+static bool unit_follows(struct pdate *p)
+{
+	const char *save = p->s;
+	char w[12];
+	const struct word *k;
+
+	skip_space(p);
+	get_word(p, w, sizeof(w));
+	k = find_word(w);
+	p->s = save;
+	return k && k->kind == W_UNIT;
+}
+
+/* A zone name, maybe with an offset from it: "UTC+1", "GMT -05:00" (but "UTC -1 day"
+ * is a relative item). */
+static bool zone_name(struct pdate *p, long minutes)
+{
+	const char *q = p->s, *save = p->s;
+
+	if (p->have_zone)
+		return false;
+	while (isspace(*q))
+		q++;
+	if ((*q == '+' || *q == '-') && isdigit(q[1])) {
+		p->s = q + 1;
+		if (zone_offset(p, *q == '-' ? -1 : 1) && !unit_follows(p)) {
+			p->zone += minutes * 60;
+			return true;
+		}
+		p->s = save;
+	}
+	p->zone = minutes * 60;
+	p->have_zone = true;
+	return true;
 }
 
 static bool word_item(struct pdate *p)
@@ -406,18 +521,16 @@ static bool word_item(struct pdate *p)
 		p->have_dow = true;
 		return true;
 	}
+	for (i = 0; i < (int)(sizeof(zones) / sizeof(zones[0])); i++)
+		if (!strcmp(w, zones[i].name))
+			return zone_name(p, zones[i].minutes);
 	k = find_word(w);
 	if (!k)	/* the local zone's own names, as date prints them, mean local time */
 		return !strcasecmp(w, tzname[0]) || !strcasecmp(w, tzname[1]);
 	switch (k->kind) {
-	case W_ZONE:
-		if (p->have_zone)
-			return false;
-		p->zone = k->value * 60;
-		p->have_zone = true;
-		return true;
 	case W_REL:
 		add_rel(p, R_DAY, k->index);
+		p->last_rel = -1;	/* "tomorrow ago" is not a date */
 		return true;
 	case W_UNIT:
 		add_rel(p, k->index, k->value);
@@ -446,7 +559,7 @@ static bool ago(struct pdate *p)
 	if (get_word(p, w, sizeof(w)) && !strcmp(w, "ago")) {
 		if (p->last_rel < 0)
 			return false;
-		p->rel[p->last_rel] = -p->rel[p->last_rel];
+		p->rel[p->last_rel] -= 2 * p->last_amount;
 		p->last_rel = -1;
 		return true;
 	}
@@ -549,6 +662,35 @@ static bool to_seconds(const struct pdate *p, struct tm *tm, time_t *t)
 	return !(*t == (time_t)-1 && errno);
 }
 
+/* TZ="ZONE" before a date: the rest is read with TZ set to ZONE. s is after TZ=". */
+static int parse_in_zone(const char *s, const struct timespec *now, struct timespec *ts)
+{
+	char *zone = xmalloc(strlen(s) + 1), *z = zone;
+	const char *old = getenv("TZ");
+	char *saved = old ? xstrdup(old) : NULL;
+	int r = -1;
+
+	for (; *s && *s != '"'; s++) {
+		if (*s == '\\' && (s[1] == '"' || s[1] == '\\'))
+			s++;
+		*z++ = *s;
+	}
+	*z = 0;
+	if (*s == '"') {
+		setenv("TZ", zone, 1);
+		tzset();
+		r = bb_parse_date(s + 1, now, ts);
+		if (saved)
+			setenv("TZ", saved, 1);
+		else
+			unsetenv("TZ");
+		tzset();
+	}
+	free(saved);
+	free(zone);
+	return r;
+}
+
 int bb_parse_date(const char *s, const struct timespec *now, struct timespec *ts)
 {
 	struct pdate p;
@@ -560,18 +702,16 @@ int bb_parse_date(const char *s, const struct timespec *now, struct timespec *ts
 		s++;
 	if (*s == '@')
 		return parse_epoch(s + 1, ts);
+	if (is_prefixed_with(s, "TZ=\""))
+		return parse_in_zone(s + 4, now, ts);
 	memset(&p, 0, sizeof(p));
 	p.s = s;
 	p.last_rel = -1;
 	t = now->tv_sec;
 	localtime_r(&t, &tm);
 	p.year = tm.tm_year + 1900L;
-	if (!parse_items(&p))
+	if (!parse_items(&p) || p.too_far)
 		return -1;
-	if (p.have_zone && !p.have_date) {	/* today's date in that zone */
-		t = now->tv_sec + p.zone;
-		gmtime_r(&t, &tm);
-	}
 	if (p.have_date) {
 		if (p.year < -100000 || p.year > 100000)
 			return -1;
@@ -580,7 +720,8 @@ int bb_parse_date(const char *s, const struct timespec *now, struct timespec *ts
 			return -1;
 	}
 	ts->tv_nsec = now->tv_nsec;
-	if (p.have_date || p.have_time || p.have_dow || p.have_zone || !p.have_rel) {
+	/* as GNU: the fields of local now are read in the zone given, if any */
+	if (p.have_date || p.have_time || p.have_dow || !p.have_rel) {
 		tm.tm_hour = p.hour, tm.tm_min = p.min, tm.tm_sec = p.sec;
 		ts->tv_nsec = p.nsec;
 	}

@@ -2,14 +2,13 @@
  * POSIX date with GNU's options (-d, -f, -s, -r, -u, -I, -R, --rfc-3339) and format
  * flags (%N, %:z, %::z, %:::z, %q, %P and the - _ 0 ^ # flags with widths), and
  * BusyBox's -D (a strptime format for -d and -s; unlike BusyBox the whole string must
- * match). Dates for -d, -f and -s are read by
- * bb_parse_date (libbb/parse_date.c). Deviations: no --debug, no military one-letter
- * zones, no TZ="..." prefix in date strings.
+ * match). Dates for -d, -f and -s are read by bb_parse_date (libbb/parse_date.c).
+ * Deviations: no --debug, no one-letter military zones in date strings.
  */
 
 /*== applet
 applet date /bin
-options d(date): f(file): s(set): u(utc)(universal) r(reference): I(iso-8601)? R(rfc-email)(rfc-2822) (rfc-3339): D:
+options d(date): f(file): s(set): u(utc)(universal) r(reference): I(iso-8601)? R(rfc-email)(rfc-2822) (rfc-3339): {FEATURE_DATE_STRPTIME}D:{}
 config DATE
 	bool "date"
 	default y
@@ -75,6 +74,22 @@ static void put_string(const char *s, int width, char pad, int change_case)
 		putchar(change_case > 0 ? toupper(*s) : change_case < 0 ? tolower(*s) : *s);
 }
 
+/* %N as GNU: the width is the number of digits (truncated, or padded on the right);
+ * "_" turns trailing zeros into blanks, "-" with a width drops them. */
+static void put_nanoseconds(long ns, int width, char flag)
+{
+	char buf[16];
+	int n = width && width < 9 ? width : 9;
+
+	snprintf(buf, sizeof(buf), "%09ld", ns);
+	if (flag == '_' || (flag == '-' && width))
+		while (n > 1 && buf[n - 1] == '0')
+			n--;
+	fwrite(buf, 1, n, stdout);
+	for (int i = n; flag != '-' && i < (width ? width : 9); i++)
+		putchar(flag == '_' ? ' ' : '0');
+}
+
 /* +hh:mm, +hh:mm:ss, or with three colons the shortest of +hh, +hh:mm, +hh:mm:ss. */
 static void zone_string(long off, int colons, char *buf)
 {
@@ -94,8 +109,8 @@ static void zone_string(long off, int colons, char *buf)
 static bool numeric(char c, const struct tm *tm, const struct timespec *ts, long long *v,
 		    int *width, char *pad)
 {
-	static const char convs[] = "dejHIklmMSuwyYCsqgGUVW";
-	static const char widths[] = "2232222222112421124222";
+	static const char convs[] =  "dejHIklmMSuwyYCsqgGUVW";
+	static const char widths[] = "2232222222112421124222";	/* the default of each */
 	const char *p = strchr(convs, c);
 	long long year = tm->tm_year + 1900LL;
 	char buf[16], fmt[3] = { '%', c, 0 };
@@ -147,13 +162,7 @@ static void put_conv(char c, const struct tm *tm, const struct timespec *ts, cha
 	pad = flag == '-' ? 0 : flag == '0' ? '0' : ' ';
 	switch (c) {
 	case 'N':
-		/* the width is the number of digits: truncated, or padded on the right */
-		snprintf(buf, sizeof(buf), "%09ld", ts->tv_nsec);
-		if (width && width < 9)
-			buf[width] = 0;
-		fputs(buf, stdout);
-		for (int i = 9; i < width; i++)
-			putchar(flag == '_' ? ' ' : '0');
+		put_nanoseconds(ts->tv_nsec, width, flag);
 		return;
 	case 'z':
 		if (!colons) {
@@ -193,7 +202,7 @@ static void put_time(const char *fmt, const struct timespec *ts)
 	struct tm tm;
 
 	if (!localtime_r(&ts->tv_sec, &tm)) {
-		bb_error_msg("time %lld is out of range", (long long)ts->tv_sec);
+		bb_error_msg("time '%lld' is out of range", (long long)ts->tv_sec);
 		G.status = 1;
 		return;
 	}

@@ -1,8 +1,8 @@
 /* dd: copy a file block by block, converting it. POSIX dd with the GNU operands and
  * flags scripts use: iseek/oseek, conv=fsync,fdatasync,excl,nocreat,sparse, iflag/oflag,
  * status=, a "B" in count/skip/seek meaning bytes, and GNU's statistics (also printed
- * on SIGUSR1). Parses its own argv. Not implemented (rejected as invalid): cbs=,
- * conv=block,unblock,ascii,ebcdic,ibm and the flags nocache, text, binary. Deviation:
+ * on SIGUSR1). Parses its own argv. Not implemented (rejected as invalid):
+ * conv=ascii,ebcdic,ibm and the flags nocache, text, binary. Deviation:
  * a flag meaningless on its side (iflag=seek_bytes, oflag=skip_bytes) is rejected, where
  * GNU ignores it.
  * With bs= each block read is written as it is (a short read gives a short write);
@@ -16,6 +16,11 @@ config DD
 	default y
 	help
 	  Copy a file block by block, optionally converting it.
+
+config FEATURE_DD_BLOCK
+	bool "Fixed-length records: conv=block, conv=unblock, cbs="
+	default y
+	depends on DD
 
 config FEATURE_DD_STATUS
 	bool "Statistics: status=, SIGUSR1, status=progress"
@@ -32,6 +37,7 @@ Copy standard input (or if=FILE) to standard output (or of=FILE), block by block
 	count=N	Copy only N input blocks
 	skip=N	Skip N input blocks first (iseek=N is the same)
 	seek=N	Skip N output blocks first (oseek=N is the same)
+{FEATURE_DD_BLOCK}	cbs=N	Record size for conv=block and conv=unblock
 	conv=LIST	Comma-separated conversions:
 		notrunc	Do not truncate the output file
 		noerror	Go on after read errors
@@ -44,6 +50,8 @@ Copy standard input (or if=FILE) to standard output (or of=FILE), block by block
 		lcase	Change uppercase letters to lowercase
 		swab	Swap each pair of bytes
 		sparse	Seek over output blocks of NUL bytes rather than write them
+{FEATURE_DD_BLOCK}		block	Make each line a record of cbs bytes (cut, or padded with spaces)
+{FEATURE_DD_BLOCK}		unblock	Make each cbs bytes a line, without trailing spaces
 	iflag=LIST	Input flags: fullblock (fill each input block), count_bytes,
 		skip_bytes (count= and skip= are in bytes), and the open flags
 	oflag=LIST	Output flags: seek_bytes (seek= is in bytes), append, and the open flags
@@ -62,10 +70,11 @@ MB, M, GB, G... A B in count=, skip= or seek= makes it a byte count.
 enum {	/* conv= */
 	C_NOTRUNC = 1 << 0, C_NOERROR = 1 << 1, C_SYNC = 1 << 2, C_FSYNC = 1 << 3,
 	C_FDATASYNC = 1 << 4, C_EXCL = 1 << 5, C_NOCREAT = 1 << 6, C_UCASE = 1 << 7,
-	C_LCASE = 1 << 8, C_SWAB = 1 << 9, C_SPARSE = 1 << 10,
+	C_LCASE = 1 << 8, C_SWAB = 1 << 9, C_SPARSE = 1 << 10, C_BLOCK = 1 << 11,
+	C_UNBLOCK = 1 << 12,
 };
-static const char conv_names[] =
-	"notrunc\0noerror\0sync\0fsync\0fdatasync\0excl\0nocreat\0ucase\0lcase\0swab\0sparse\0";
+static const char conv_names[] = "notrunc\0noerror\0sync\0fsync\0fdatasync\0excl\0nocreat\0"
+	"ucase\0lcase\0swab\0sparse\0block\0unblock\0";
 
 enum {	/* iflag= and oflag= beyond the open flags */
 	F_FULLBLOCK = 1 << 0, F_COUNT_BYTES = 1 << 1, F_SKIP_BYTES = 1 << 2,
@@ -83,7 +92,7 @@ enum { ST_DEFAULT, ST_NONE, ST_NOXFER, ST_PROGRESS };
 GLOBALS(
 	const char *in_name, *out_name;	/* NULL: standard input / output */
 	int ifd, ofd;
-	size_t ibs, obs, bs;
+	size_t ibs, obs, bs, cbs;
 	unsigned long long count, skip, seek;
 	bool has_count, has_bs;
 	bool direct;			/* each block read is written as it is */
@@ -101,6 +110,9 @@ GLOBALS(
 	bool last_was_seek;		/* conv=sparse */
 	size_t partial_warned;		/* size of the last short read, for the warning */
 	bool warn_partial;
+	size_t col;			/* conv=block/unblock: place in the current record */
+	size_t spaces;			/* conv=unblock: spaces held back */
+	unsigned long long truncated;	/* conv=block: lines cut to cbs */
 	int status;
 );
 
@@ -218,6 +230,9 @@ static void print_stats(void)
 	}
 	len += snprintf(buf + len, sizeof(buf) - len, "%llu+%llu records in\n%llu+%llu records out\n",
 			G.in_full, G.in_part, G.out_full, G.out_part);
+	if (G.truncated)
+		len += snprintf(buf + len, sizeof(buf) - len, "%llu truncated record%s\n",
+				G.truncated, G.truncated == 1 ? "" : "s");
 	if (G.level != ST_NOXFER) {
 		len += format_transfer(buf + len, sizeof(buf) - len - 1, false);
 		buf[len++] = '\n';
@@ -378,6 +393,8 @@ static void parse_list(const char *val, unsigned *bits, int *oflags, bool input)
 	for (;;) {
 		size_t len = strcspn(val, ",");
 		int i = word_index(oflags ? flag_names : conv_names, val, len);
+		if (!oflags && !ENABLE_FEATURE_DD_BLOCK && (1 << i) & (C_BLOCK | C_UNBLOCK))
+			i = -1;
 		if (oflags && i >= 0 && i < 4 && !!((1 << i) & F_INPUT_ONLY) != input)
 			i = -1;
 		if (oflags && i == 4 && input)
@@ -399,11 +416,11 @@ static void parse_list(const char *val, unsigned *bits, int *oflags, bool input)
 static void parse_operand(char *arg, bool *skip_b, bool *seek_b, bool *count_b)
 {
 	static const char keys[] = "if\0of\0bs\0ibs\0obs\0count\0skip\0iseek\0seek\0oseek\0"
-		"conv\0iflag\0oflag\0status\0";
+		"conv\0iflag\0oflag\0status\0cbs\0";
 	char *val = strchr(arg, '=');
 	int k = val ? word_index(keys, arg, val - arg) : -1;
 
-	if (k < 0 || (k == 13 && !ENABLE_FEATURE_DD_STATUS))
+	if (k < 0 || (k == 13 && !ENABLE_FEATURE_DD_STATUS) || (k == 14 && !ENABLE_FEATURE_DD_BLOCK))
 		bad_operand("unrecognized operand '%s'", arg);
 	val++;
 	switch (k) {
@@ -418,6 +435,7 @@ static void parse_operand(char *arg, bool *skip_b, bool *seek_b, bool *count_b)
 	case 10: parse_list(val, &G.conv, NULL, false); break;
 	case 11: parse_list(val, &G.iflags, &G.iopen, true); break;
 	case 12: parse_list(val, &G.oflags, &G.oopen, false); break;
+	case 14: G.cbs = parse_block_size(val); break;
 	default:
 		k = word_index("none\0noxfer\0progress\0", val, strlen(val));
 		if (k < 0)
@@ -453,6 +471,10 @@ static void parse_args(char **argv)
 		bb_error_msg_and_die("cannot combine lcase and ucase");
 	if ((G.conv & (C_EXCL | C_NOCREAT)) == (C_EXCL | C_NOCREAT))
 		bb_error_msg_and_die("cannot combine excl and nocreat");
+	if ((G.conv & (C_BLOCK | C_UNBLOCK)) == (C_BLOCK | C_UNBLOCK))
+		bb_error_msg_and_die("cannot combine block and unblock");
+	if (!G.cbs)
+		G.conv &= ~(C_BLOCK | C_UNBLOCK);	/* GNU: no cbs=, no effect */
 }
 
 /* ---- Input ---- */
@@ -491,12 +513,10 @@ NORETURN static void read_failed(void)
 /* GNU quotes a name in this message only when it needs quoting. */
 static void cannot_skip(void)
 {
-	const char *n = in_display();
-	bool plain = n[strspn(n, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-			       "0123456789_./+,:=@%-")] == '\0' && *n;
+	char *q = xmalloc_quote_name(in_display());
 
-	bb_error_msg(plain ? "%s: cannot skip to specified offset" :
-		     "'%s': cannot skip to specified offset", n);
+	bb_error_msg("%s: cannot skip to specified offset", q);
+	free(q);
 }
 
 static void skip_input(char *buf)
@@ -653,6 +673,67 @@ static char *convert(char *p, size_t *len)
 	return p;
 }
 
+/* n spaces of conv=block padding or of held-back conv=unblock spaces. */
+static void output_spaces(size_t n)
+{
+	static const char sp[64] = "                                                                ";
+
+	while (n) {
+		size_t k = n < sizeof(sp) ? n : sizeof(sp);
+		output(sp, k);
+		n -= k;
+	}
+}
+
+/* conv=block: each line becomes a record of cbs bytes, cut or padded with spaces. */
+static void output_block(const char *p, size_t len)
+{
+	while (len) {
+		const char *nl = memchr(p, '\n', len);
+		size_t seg = nl ? (size_t)(nl - p) : len;
+		size_t room = G.col < G.cbs ? G.cbs - G.col : 0;
+		size_t k = seg < room ? seg : room;
+
+		output(p, k);
+		if (seg > room) {
+			G.truncated += G.col <= G.cbs;	/* once a line */
+			G.col = G.cbs + 1;
+		} else {
+			G.col += k;
+		}
+		if (!nl)
+			break;
+		output_spaces(room - k);
+		G.col = 0;
+		p = nl + 1;
+		len -= seg + 1;
+	}
+}
+
+/* conv=unblock: each cbs bytes become a line without its trailing spaces. */
+static void output_unblock(const char *p, size_t len)
+{
+	while (len) {
+		size_t k = G.cbs - G.col < len ? G.cbs - G.col : len, last = k;
+
+		while (last && p[last - 1] == ' ')
+			last--;
+		if (last) {
+			output_spaces(G.spaces);
+			output(p, last);
+			G.spaces = 0;
+		}
+		G.spaces += k - last;
+		G.col += k;
+		if (G.col == G.cbs) {
+			output("\n", 1);
+			G.col = G.spaces = 0;
+		}
+		p += k;
+		len -= k;
+	}
+}
+
 static void copy(char *ibuf)
 {
 	unsigned long long read_bytes = 0, blocks = 0;
@@ -700,13 +781,19 @@ static void copy(char *ibuf)
 		blocks++;
 		read_bytes += n;
 		if ((G.conv & C_SYNC) && (size_t)n < G.ibs) {
-			memset(ibuf + n, 0, G.ibs - n);
+			/* padded with spaces for block and unblock */
+			memset(ibuf + n, G.conv & (C_BLOCK | C_UNBLOCK) ? ' ' : 0, G.ibs - n);
 			n = G.ibs;
 		}
 		{
 			size_t len = n;
 			p = convert(ibuf, &len);
-			output(p, len);
+			if (G.conv & C_BLOCK)
+				output_block(p, len);
+			else if (G.conv & C_UNBLOCK)
+				output_unblock(p, len);
+			else
+				output(p, len);
 		}
 	}
 }
@@ -761,8 +848,17 @@ static void finish_output(void)
 
 	if (G.saved >= 0) {
 		char c = G.saved;
-		output(&c, 1);
+		if (G.conv & C_BLOCK)
+			output_block(&c, 1);
+		else if (G.conv & C_UNBLOCK)
+			output_unblock(&c, 1);
+		else
+			output(&c, 1);
 	}
+	if ((G.conv & C_BLOCK) && G.col && G.col < G.cbs)
+		output_spaces(G.cbs - G.col);	/* a last line without newline */
+	if ((G.conv & C_UNBLOCK) && G.col)
+		output("\n", 1);
 	if (G.olen)
 		write_block(G.obuf, G.olen);
 	if (G.last_was_seek && (pos = lseek(G.ofd, 0, SEEK_CUR)) >= 0 && !fstat(G.ofd, &st) &&
@@ -799,7 +895,7 @@ int dd_main(int argc UNUSED, char **argv)
 	G.ofd = STDOUT_FILENO;
 	parse_args(argv + 1);
 	/* GNU's hint: a short read from a pipe with bs= and count= loses data */
-	G.direct = G.has_bs && !(G.conv & C_SWAB);
+	G.direct = G.has_bs && !(G.conv & (C_SWAB | C_BLOCK | C_UNBLOCK));
 	G.warn_partial = G.direct && (G.has_count || G.skip) && !(G.iflags & F_FULLBLOCK);
 	if ((G.oopen & O_APPEND) && !(G.conv & C_NOTRUNC))
 		bb_error_msg("you probably want conv=notrunc with oflag=append");

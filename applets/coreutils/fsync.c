@@ -4,7 +4,7 @@
  */
 
 /*== applet
-applet fsync /bin
+applet fsync /bin nofork
 options d
 config FSYNC
 	bool "fsync"

@@ -31,7 +31,7 @@ GLOBALS(
 	int status;
 	uid_t ruid, euid;
 	gid_t rgid, egid;
-	const char *user;	/* the USER operand's name, or NULL for this process */
+	char *user;	/* the USER operand's name (malloced), or NULL for this process */
 );
 
 static void put_user(uid_t uid, bool name)
@@ -106,7 +106,7 @@ static bool find_user(const char *arg)
 		bb_error_msg("'%s': no such user", arg);
 		return false;
 	}
-	G.user = pw->pw_name;
+	G.user = xstrdup(pw->pw_name);	/* getpwuid() below reuses pw */
 	G.ruid = G.euid = pw->pw_uid;
 	G.rgid = G.egid = pw->pw_gid;
 	return true;
@@ -148,10 +148,11 @@ int id_main(int argc, char **argv)
 		return G.status;
 	}
 	while (*++argv) {
-		G.user = NULL;
-		if (find_user(*argv))
+		if (find_user(*argv)) {
 			print_one(argc > 2);
-		else
+			free(G.user);
+			G.user = NULL;
+		} else
 			G.status = 1;
 	}
 	return G.status;

@@ -2,14 +2,14 @@
  * layout: variable-width columns padded with tabs, long format widths per directory, the
  * default time style, C-locale (byte) name order.
  * Deviations: no ACL or SELinux marks; the quoting on a terminal is -q, not GNU's
- * shell-escape; -1 never overrides -l, and -C or -x win over -g, -n and -o whatever the
- * order; --sort and --time win over the short options whatever the order; -e is
+ * shell-escape; -1 never overrides -l, and -C, -x or -m win over -1, -g, -n and -o
+ * whatever the order; --sort and --time win over the short options whatever the order; -e is
  * --full-time (GNU has no -e).
  */
 
 /*== applet
 applet ls /bin errexit=2
-options 1a(all)A(almost-all)[-aA]C x l[-Cxl] n(numeric-uid-gid)g o d(directory) {FEATURE_LS_RECURSIVE}R(recursive){} r(reverse) t S U X {FEATURE_LS_SORT_VERSION}v{}[-tSUXv] c u[-cu] i(inode)s(size)h(human-readable)k(kibibytes) F(classify)p[-Fp] L(dereference)H(dereference-command-line)[-LH] q(hide-control-chars)b(escape)N(literal)Q(quote-name)[-qbNQ] {FEATURE_LS_TIMESTAMPS}e(full-time){} w(width)#<0,> {FEATURE_LS_COLOR} (color)?{} (group-directories-first) (sort): (time):
+options 1a(all)A(almost-all)[-aA]C x l m[-Cxlm] n(numeric-uid-gid)g o d(directory) {FEATURE_LS_RECURSIVE}R(recursive){} r(reverse) t S U X {FEATURE_LS_SORT_VERSION}v{}[-tSUXv] c u[-cu] i(inode)s(size)h(human-readable)k(kibibytes) F(classify)p[-Fp] L(dereference)H(dereference-command-line)[-LH] q(hide-control-chars)b(escape)N(literal)Q(quote-name)[-qbNQ] {FEATURE_LS_TIMESTAMPS}e(full-time){} w(width)#<0,> {FEATURE_LS_COLOR} (color)?{} (group-directories-first) (sort): (time):
 config LS
 	bool "ls"
 	default y
@@ -38,7 +38,7 @@ config FEATURE_LS_COLOR
 	help
 	  Colour names by file type, as LS_COLORS says (the file types and
 	  *.ext patterns; built-in defaults when it is not set).
-usage [-1aACxlngodrtSUXcuishkFpLHqbNQ] [-w COLS] [FILE]...
+usage [-1aACxmlngodrtSUXcuishkFpLHqbNQ] [-w COLS] [FILE]...
 List the FILEs (the current directory if none), the contents of directories.
 
 	-1	One name per line (default when not on a terminal)
@@ -46,6 +46,7 @@ List the FILEs (the current directory if none), the contents of directories.
 	-A	Like -a, without . and ..
 	-C	Names in columns (default on a terminal)
 	-x	Names in rows
+	-m	Names in one line, separated by commas
 	-l	Long listing: mode, links, owner, group, size, time, name
 	-n	-l with numeric user and group IDs
 	-g	-l without the owner
@@ -91,7 +92,7 @@ List the FILEs (the current directory if none), the contents of directories.
 #include <wchar.h>
 #include <wctype.h>
 
-enum { FMT_ONE, FMT_COLS, FMT_ROWS, FMT_LONG };
+enum { FMT_ONE, FMT_COLS, FMT_ROWS, FMT_LONG, FMT_COMMAS };
 enum { SORT_NAME, SORT_NONE, SORT_SIZE, SORT_TIME, SORT_VERSION, SORT_EXT };
 enum { TIME_M, TIME_C, TIME_A };
 enum { Q_LITERAL, Q_HIDE, Q_ESCAPE, Q_C };
@@ -846,24 +847,28 @@ static void put_columns(struct ent *e, size_t n)
 	for (size_t i = 0; i < n; i++)
 		len[i] = put_prefix(&e[i], false) + put_entry_name(&e[i], false);
 	if (G.width) {
-		size_t max = G.width / 3 ? G.width / 3 : 1;
+		/* a width that is not a multiple of 3 allows one more column */
+		size_t max = G.width / 3 + (G.width % 3 != 0);
 		colw = xmalloc((max < n ? max : n) * sizeof(*colw));
 		for (cols = max < n ? max : n; cols > 1; cols--) {
 			size_t total = 0;
+			bool fits = true;
 			rows = (n + cols - 1) / cols;
-			/* GNU starts every column at its minimum width, 3 */
+			/* GNU starts every column at its minimum width, 3, and a layout
+			 * only stops fitting when a column grows past the width */
 			for (size_t c = 0; c < cols; c++)
 				colw[c] = 3;
 			total = 3 * cols;
-			for (size_t i = 0; i < n && total < G.width; i++) {
+			for (size_t i = 0; i < n && fits; i++) {
 				size_t c = across ? i % cols : i / rows;
 				size_t w = len[i] + (c == cols - 1 ? 0 : 2);
 				if (w > colw[c]) {
 					total += w - colw[c];
 					colw[c] = w;
+					fits = total < G.width;
 				}
 			}
-			if (total < G.width)
+			if (fits)
 				break;
 		}
 	}
@@ -921,6 +926,26 @@ static void put_columns(struct ent *e, size_t n)
 	free(len);
 }
 
+/* -m: names separated by ", ", a new line before a name that would reach the width. */
+static void put_commas(struct ent *e, size_t n)
+{
+	size_t pos = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t len = G.width ? put_prefix(&e[i], false) + put_entry_name(&e[i], false) : 0;
+		if (i) {
+			bool same_line = !G.width || pos + len + 2 < G.width;
+			putchar(',');
+			putchar(same_line ? ' ' : '\n');
+			pos = same_line ? pos + 2 : 0;
+		}
+		put_prefix(&e[i], true);
+		put_entry_name(&e[i], true);
+		pos += len;
+	}
+	putchar('\n');
+}
+
 static void put_ents(struct ent *e, size_t n, bool widths)
 {
 	if (widths)
@@ -934,6 +959,8 @@ static void put_ents(struct ent *e, size_t n, bool widths)
 			put_entry_name(&e[i], true);
 			putchar('\n');
 		}
+	} else if (n && G.format == FMT_COMMAS) {
+		put_commas(e, n);
 	} else if (n) {
 		put_columns(e, n);
 	}
@@ -1125,6 +1152,8 @@ static void decode_options(void)
 		G.format = FMT_COLS;
 	if (FLAG(x))
 		G.format = FMT_ROWS;
+	if (FLAG(m))
+		G.format = FMT_COMMAS;
 	G.sort_kind = FLAG(t) ? SORT_TIME : FLAG(S) ? SORT_SIZE : FLAG(U) ? SORT_NONE :
 		FLAG(X) ? SORT_EXT : FLAG(v) ? SORT_VERSION : SORT_NAME;
 	if (FLAG(sort))

@@ -2,7 +2,10 @@
  * message digests. GNU coreutils 9 (-b -t --tag -z, -c with --ignore-missing --quiet
  * --status --strict -w), same line formats, name escaping and messages. sha3sum is
  * BusyBox's: -a 224 (the default), 256, 384 or 512; its BSD tag is SHA3-256 as GNU
- * cksum -a sha3 writes it.
+ * cksum -a sha3 writes it. cksum: the POSIX CRC, and GNU's -a sysv|bsd|crc|md5|sha1|
+ * sha224|sha256|sha384|sha512 with --tag (the default for digests), --untagged and -c
+ * (a BSD line names its algorithm when -a is not given). Not supported: cksum -a blake2b
+ * and sm3, -l (blake2 lengths), --debug; they are rejected.
  * Binary and text mode read the same bytes, as GNU does on POSIX systems.
  * Deviation: --status beats --quiet and -w whatever their order (with GNU the last wins).
  */
@@ -15,7 +18,8 @@ applet sha256sum /usr/bin main=md5_sha1_sum_main
 applet sha384sum /usr/bin main=md5_sha1_sum_main
 applet sha512sum /usr/bin main=md5_sha1_sum_main
 applet sha3sum /usr/bin main=md5_sha1_sum_main
-options [-bt] b(binary)t(text) (tag) z(zero) a(algorithm): {FEATURE_MD5_SHA1_SUM_CHECK} c(check) w(warn) (status) (quiet) (strict) (ignore-missing) {}
+applet cksum /usr/bin main=md5_sha1_sum_main
+options [-bt] b(binary)t(text) (tag) (untagged) z(zero) a(algorithm): {FEATURE_MD5_SHA1_SUM_CHECK} c(check) w(warn) (status) (quiet) (strict) (ignore-missing) {}
 config MD5SUM
 	bool "md5sum"
 	default y
@@ -58,10 +62,17 @@ config SHA3SUM
 	help
 	  Print or check SHA-3 message digests (224, 256, 384 or 512 bits).
 
+config CKSUM
+	bool "cksum"
+	default y
+	help
+	  Print the POSIX CRC and size of files; with -a, the BSD or System V
+	  sums or message digests as the *sum commands, and check them.
+
 config FEATURE_SHA_ACCEL
 	bool "Use the CPU's SHA instructions"
 	default y
-	depends on SHA1SUM || SHA256SUM || SHA224SUM
+	depends on SHA1SUM || SHA256SUM || SHA224SUM || CKSUM
 	help
 	  SHA-1 and SHA-256 with the x86 SHA extensions or the ARMv8 crypto
 	  extensions when the CPU running the program has them (checked at run
@@ -70,10 +81,10 @@ config FEATURE_SHA_ACCEL
 config FEATURE_MD5_SHA1_SUM_CHECK
 	bool "Check digests (-c)"
 	default y
-	depends on MD5SUM || SHA1SUM || SHA224SUM || SHA256SUM || SHA384SUM || SHA512SUM || SHA3SUM
+	depends on MD5SUM || SHA1SUM || SHA224SUM || SHA256SUM || SHA384SUM || SHA512SUM || SHA3SUM || CKSUM
 	help
 	  Read lists of digests and file names, check that the files still match.
-usage [-bt] [--tag] [-z] [-a BITS] [-c [--ignore-missing] [--quiet] [--status] [--strict] [-w]] [FILE]...
+usage [-bt] [--tag] [--untagged] [-z] [-a ALGO] [-c [--ignore-missing] [--quiet] [--status] [--strict] [-w]] [FILE]...
 Print or check message digests of FILEs (standard input if none, or -).
 
 	-b	Mark the lines with '*' (binary mode: the same bytes are read)
@@ -81,6 +92,8 @@ Print or check message digests of FILEs (standard input if none, or -).
 	--tag	Print BSD-style lines: ALGO (FILE) = DIGEST
 	-z	End the lines with NUL, not newline, and do not escape the names
 	-a BITS	sha3sum: 224 (the default), 256, 384 or 512
+	-a ALGO	cksum: crc (the default), sysv, bsd, md5, sha1, sha224, sha256, sha384, sha512
+	--untagged	cksum -a: print DIGEST  FILE lines (cksum has no -b -t)
 {FEATURE_MD5_SHA1_SUM_CHECK}	-c	Read digests from FILEs and check them
 {FEATURE_MD5_SHA1_SUM_CHECK}	--ignore-missing	With -c: do not report files that do not exist
 {FEATURE_MD5_SHA1_SUM_CHECK}	--quiet	With -c: do not print OK lines
@@ -95,7 +108,9 @@ Print or check message digests of FILEs (standard input if none, or -).
 enum { BUFSZ = 128 * 1024 };
 
 GLOBALS(
-	const struct hash_algo *algo;
+	const struct hash_algo *algo;	/* NULL: cksum -c learns it from each line */
+	int old_sum;		/* cksum's OLD_SUM_*, or -1 for a digest */
+	bool tag, names;
 	uint8_t *buf;
 	char *quoted;		/* the last name quote() made */
 	int reversed;		/* state of hash_parse_check_line() */
@@ -113,6 +128,10 @@ static const struct {
 	{ "sha256sum", &hash_sha256 },
 	{ "sha384sum", &hash_sha384 },
 	{ "sha512sum", &hash_sha512 },
+};
+
+static const struct hash_algo *const cksum_digests[] = {
+	&hash_md5, &hash_sha1, &hash_sha224, &hash_sha256, &hash_sha384, &hash_sha512,
 };
 
 /* Names in messages are quoted as GNU quotes them for a shell when they need it. */
@@ -193,13 +212,34 @@ static bool needs_escape(const char *name)
 	return !FLAG(z) && strpbrk(name, "\\\n\r");
 }
 
+/* cksum's CRC and the sums of sum(1): names as they are, none for implicit stdin. */
+static int old_sum_file(const char *name)
+{
+	char line[OLD_SUM_BUFSIZE];
+	int fd = open_input(name);
+
+	if (fd < 0 || old_sum_fd(fd, G.old_sum, line)) {
+		bb_perror_msg("%s", quote(name));
+		if (fd > STDIN_FILENO)
+			close(fd);
+		return 1;
+	}
+	if (fd != STDIN_FILENO)
+		close(fd);
+	printf(G.names ? "%s %s%c" : "%s%.0s%c", line, name, FLAG(z) ? '\0' : '\n');
+	return 0;
+}
+
 static int sum_file(const char *name)
 {
 	uint8_t digest[64];
 	char hex[129];
 	bool esc = needs_escape(name);
-	int fd = open_input(name);
+	int fd;
 
+	if (G.old_sum >= 0)
+		return old_sum_file(name);
+	fd = open_input(name);
 	if (fd < 0 || digest_fd(fd, G.algo, digest)) {
 		bb_perror_msg("%s", quote(name));
 		return 1;
@@ -207,7 +247,7 @@ static int sum_file(const char *name)
 	bin2hex(hex, digest, G.algo->digest_len);
 	if (esc)
 		putchar('\\');
-	if (FLAG(tag)) {
+	if (G.tag) {
 		printf("%s (", G.algo->name);
 		put_name(name, esc);
 		printf(") = %s", hex);
@@ -262,13 +302,17 @@ static void check_line(char *line, size_t len, const char *list, unsigned lineno
 	char *name, *hex;
 	bool binary;
 
-	algo = hash_parse_check_line(line, len, &G.algo, 1, true, &G.reversed, &name, &hex,
-				     &binary);
+	if (G.algo)
+		algo = hash_parse_check_line(line, len, &G.algo, 1, true, &G.reversed, &name,
+					     &hex, &binary);
+	else
+		algo = hash_parse_check_line(line, len, cksum_digests, ARRAY_SIZE(cksum_digests),
+					     false, &G.reversed, &name, &hex, &binary);
 	if (!algo) {
 		G.bad_lines++;
 		if (FLAG(w) && !FLAG(status))
 			bb_error_msg("%s: %u: improperly formatted %s checksum line", list_name(list),
-				     lineno, G.algo->name);
+				     lineno, G.algo ? G.algo->name : "CRC");
 		return;
 	}
 	G.formatted = true;
@@ -354,6 +398,39 @@ static const struct hash_algo *sha3_algo(const char *bits)
 	bb_error_msg_and_die("invalid number of bits '%s': 224, 256, 384 or 512", bits);
 }
 
+static bool is_cksum(void)
+{
+	return ENABLE_CKSUM && !strcmp(applet_name, "cksum");
+}
+
+/* cksum -a: sets G.old_sum or G.algo. */
+static void cksum_algo(const char *name)
+{
+	static const char old_sums[][5] = { "crc", "bsd", "sysv" };
+	static const char digests[][7] = { "md5", "sha1", "sha224", "sha256", "sha384", "sha512" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(old_sums); i++)
+		if (!strcmp(name, old_sums[i])) {
+			G.old_sum = i;	/* the order of OLD_SUM_* */
+			return;
+		}
+	for (size_t i = 0; i < ARRAY_SIZE(cksum_digests); i++)
+		if (!strcmp(name, digests[i])) {
+			G.algo = cksum_digests[i];
+			return;
+		}
+	bb_error_msg("invalid argument '%s' for '--algorithm'", name);
+	bb_show_usage();
+}
+
+static void reject(bool given, const char *what)
+{
+	if (given) {
+		bb_error_msg("%s", what);
+		bb_show_usage();
+	}
+}
+
 /* GNU's checks of option combinations, in its order. */
 static void check_options(void)
 {
@@ -393,12 +470,30 @@ int md5_sha1_sum_main(int argc, char **argv)
 	const char *const *files = argc > 1 ? (const char *const *)argv + 1 : stdin_only;
 	int status = 0;
 
+	G.old_sum = -1;
 	for (size_t i = 0; i < ARRAY_SIZE(sum_algos); i++)
 		if (!strcmp(applet_name, sum_algos[i].applet))
 			G.algo = sum_algos[i].algo;
-	if (FLAG(a) && !is_sha3()) {
-		bb_error_msg("invalid option -- 'a'");
-		bb_show_usage();
+	G.tag = FLAG(tag);
+	if (is_cksum()) {
+		reject(FLAG(b), "invalid option -- 'b'");
+		reject(FLAG(t), "invalid option -- 't'");
+		G.old_sum = OLD_SUM_CRC;
+		if (FLAG(a)) {
+			G.old_sum = -1;
+			cksum_algo(G.a);
+		} else if (FLAG(c)) {
+			G.old_sum = -1;
+		}
+		G.tag = !FLAG(untagged);
+		G.names = argc > 1;
+		if (G.old_sum >= 0 && FLAG(c)) {
+			bb_error_msg("--check is not supported with --algorithm={bsd,sysv,crc}");
+			bb_show_usage();
+		}
+	} else {
+		reject(FLAG(a) && !is_sha3(), "invalid option -- 'a'");
+		reject(FLAG(untagged), "unrecognized option '--untagged'");
 	}
 	if (is_sha3())
 		G.algo = sha3_algo(FLAG(a) ? G.a : "224");

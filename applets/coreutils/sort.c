@@ -3,9 +3,10 @@
  * -z -C -S -T --parallel --random-source --sort --check, in the C locale (bytes compare
  * as unsigned chars). Equal keys fall back to a whole-line comparison unless -s or -u.
  * Input that does not fit in the -S budget is sorted in runs written to temporary files,
- * then merged. Deviations: the sort is single-threaded (--parallel is accepted and
- * checked); -R orders by a 64-bit hash, not GNU's MD5; --debug, --files0-from,
- * --batch-size and --compress-program are not implemented and are rejected.
+ * then merged. Up to --parallel (default: the CPUs, at most 8) threads sort in memory,
+ * except for -g and translated non-text keys. Deviations: -R orders by a 64-bit hash,
+ * not GNU's MD5; --debug, --files0-from, --batch-size and --compress-program are not
+ * implemented and are rejected.
  */
 
 /*== applet
@@ -45,12 +46,13 @@ Write the sorted concatenation of FILEs (standard input if none, or -).
 	-z	Lines end with NUL, not newline
 	-S SIZE	Memory for sorting: a number of KiB, or with suffix b K M G T %
 	-T DIR	Temporary files in DIR, not $TMPDIR or /tmp
-	--parallel=N	Accepted; sorting is single-threaded
+	--parallel=N	Sort with at most N threads
 	--random-source=FILE	Seed -R from FILE
 ==*/
 
 #include "libbb.h"
 #include "flags/sort.h"
+#include <pthread.h>
 #include <time.h>
 
 enum { KT_TEXT, KT_NUM, KT_GNUM, KT_HUM, KT_MON, KT_VER, KT_RAND };
@@ -69,11 +71,17 @@ struct key {
 	char types[8];		/* the type letters given, to find clashes */
 };
 
+/* pfx orders lines by their first key as far as it can (equal: look at the lines):
+ * the first 8 bytes, big-endian and zero-padded, of a plain line or text key, or the
+ * rank of a number for -n. koff/klen cache where the first key is (NO_CACHE: not). */
 struct line {
 	const char *p;
 	size_t len;
-	uint64_t pfx;		/* the first 8 bytes, big-endian, zero-padded */
+	uint64_t pfx;
+	uint32_t koff, klen;
 };
+#define NO_CACHE UINT32_MAX
+enum { PFX_NONE, PFX_TEXT, PFX_NUM };
 
 struct chunk {
 	struct chunk *next;
@@ -105,6 +113,8 @@ GLOBALS(
 	struct key *keys;
 	size_t nkeys;
 	bool plain;		/* no key, no ordering option: byte order fast path */
+	int pfx_mode;		/* what line.pfx holds for a keyed sort */
+	bool zero_by_line;	/* -n keys that are zero: pfx holds the line's prefix */
 	uint64_t seed[2];
 	bool nondict[256], nonprint[256];
 	char *sa, *sb;		/* scratch copies for -g and translated keys */
@@ -120,6 +130,7 @@ GLOBALS(
 	size_t nruns, rcap;
 	const char *tmpdir;
 	const char *out;	/* -o */
+	unsigned threads;	/* for sorting in memory */
 	int status;
 );
 
@@ -513,17 +524,36 @@ static int one_key(const char *a, const char *ae, const char *b, const char *be,
 	}
 }
 
-static int compare(const char *a, size_t al, const char *b, size_t bl)
+/* num_rank() (below) marks the ranks that say the numbers are equal. */
+static bool rank_exact(uint64_t r)
+{
+	switch (r >> 62) {
+	case 3:
+		return !(r & 1);
+	case 1:
+		return r & 1;
+	default:
+		return true;
+	}
+}
+
+static int key_result(const struct key *k, int d)
+{
+	return k->reverse ? (d < 0 ? 1 : -1) : d;
+}
+
+/* Compare by the keys from number first on, then (unless -s or -u) whole lines. */
+static int compare_from(const char *a, size_t al, const char *b, size_t bl, size_t first)
 {
 	int d;
 
-	for (size_t i = 0; i < G.nkeys; i++) {
+	for (size_t i = first; i < G.nkeys; i++) {
 		const struct key *k = &G.keys[i];
 		const char *ae = a + al, *be = b + bl;
 		const char *ka = key_begin(a, ae, k), *kb = key_begin(b, be, k);
 		d = one_key(ka, key_limit(a, ae, k), kb, key_limit(b, be, k), k);
 		if (d)
-			return k->reverse ? (d < 0 ? 1 : -1) : d;
+			return key_result(k, d);
 	}
 	if (G.nkeys && (FLAG(s) || FLAG(u)))
 		return 0;
@@ -533,33 +563,62 @@ static int compare(const char *a, size_t al, const char *b, size_t bl)
 	return G.gkey.reverse ? -d : d;
 }
 
+static int compare(const char *a, size_t al, const char *b, size_t bl)
+{
+	return compare_from(a, al, b, bl, 0);
+}
+
 static int compare_lines(const struct line *x, const struct line *y)
 {
+	int d;
+
+	if (x->pfx != y->pfx) {
+		d = x->pfx < y->pfx ? -1 : 1;
+		if (G.plain)
+			return G.gkey.reverse ? -d : d;
+		return key_result(&G.keys[0], d);
+	}
 	if (G.plain) {
-		int d;
-		size_t m;
-		if (x->pfx != y->pfx)
-			d = x->pfx < y->pfx ? -1 : 1;
-		else {
-			m = x->len < y->len ? x->len : y->len;
-			d = m > 8 ? memcmp(x->p + 8, y->p + 8, m - 8) : 0;
-			if (!d)
-				d = (x->len > y->len) - (x->len < y->len);
-		}
+		size_t m = x->len < y->len ? x->len : y->len;
+		d = m > 8 ? memcmp(x->p + 8, y->p + 8, m - 8) : 0;
+		if (!d)
+			d = (x->len > y->len) - (x->len < y->len);
 		return G.gkey.reverse ? -d : d;
 	}
-	return compare(x->p, x->len, y->p, y->len);
+	if (x->klen == NO_CACHE || y->klen == NO_CACHE)
+		return compare(x->p, x->len, y->p, y->len);
+	if (G.pfx_mode == PFX_NUM && rank_exact(x->pfx))	/* equal numbers */
+		return compare_from(x->p, x->len, y->p, y->len, 1);
+	d = one_key(x->p + x->koff, x->p + x->koff + x->klen, y->p + y->koff,
+		    y->p + y->koff + y->klen, &G.keys[0]);
+	if (d)
+		return key_result(&G.keys[0], d);
+	return compare_from(x->p, x->len, y->p, y->len, 1);
 }
 
 /* ---- Sorting in memory: a stable merge sort with a half-size buffer ---- */
 
+/* Merge the sorted a[0..h) and a[h..n); tmp holds h records. */
+static void merge_halves(struct line *a, size_t h, size_t n, struct line *tmp)
+{
+	size_t i = 0, j = h, k = 0;
+
+	if (compare_lines(&a[h - 1], &a[h]) <= 0)
+		return;
+	memcpy(tmp, a, h * sizeof(*a));
+	while (i < h && j < n)
+		a[k++] = compare_lines(&a[j], &tmp[i]) < 0 ? a[j++] : tmp[i++];
+	memcpy(a + k, tmp + i, (h - i) * sizeof(*a));
+}
+
 static void merge_sort(struct line *a, size_t n, struct line *tmp)
 {
-	size_t h, i, j, k;
+	size_t h;
 
 	if (n <= 8) {
-		for (i = 1; i < n; i++) {
+		for (size_t i = 1; i < n; i++) {
 			struct line v = a[i];
+			size_t j;
 			for (j = i; j > 0 && compare_lines(&a[j - 1], &v) > 0; j--)
 				a[j] = a[j - 1];
 			a[j] = v;
@@ -569,15 +628,32 @@ static void merge_sort(struct line *a, size_t n, struct line *tmp)
 	h = n / 2;
 	merge_sort(a, h, tmp);
 	merge_sort(a + h, n - h, tmp);
-	if (compare_lines(&a[h - 1], &a[h]) <= 0)
-		return;
-	memcpy(tmp, a, h * sizeof(*a));
-	i = 0;
-	j = h;
-	k = 0;
-	while (i < h && j < n)
-		a[k++] = compare_lines(&a[j], &tmp[i]) < 0 ? a[j++] : tmp[i++];
-	memcpy(a + k, tmp + i, (h - i) * sizeof(*a));
+	merge_halves(a, h, n, tmp);
+}
+
+struct sort_job {
+	struct line *a, *tmp;
+	size_t n;
+	unsigned threads;
+};
+
+/* Sort a job's lines: halves by two threads (each with its part of tmp), then merged. */
+static void *sort_part(void *arg)
+{
+	struct sort_job *j = arg;
+	size_t h = j->n / 2;
+	struct sort_job first = { j->a, j->tmp, h, j->threads / 2 };
+	struct sort_job second = { j->a + h, j->tmp + h / 2, j->n - h, j->threads - j->threads / 2 };
+	pthread_t t;
+
+	if (j->threads < 2 || j->n < 1 << 16 || pthread_create(&t, NULL, sort_part, &first)) {
+		merge_sort(j->a, j->n, j->tmp);
+		return NULL;
+	}
+	sort_part(&second);
+	pthread_join(t, NULL);
+	merge_halves(j->a, h, j->n, j->tmp);
+	return NULL;
 }
 
 /* ---- Output ---- */
@@ -638,10 +714,47 @@ static size_t record_mem(size_t n)
 	return n * sizeof(struct line) * 3 / 2;
 }
 
+static uint64_t text_prefix(const char *p, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	uint64_t pfx = 0;
+
+	if (len >= 8)
+		return (uint64_t)u[0] << 56 | (uint64_t)u[1] << 48 | (uint64_t)u[2] << 40 |
+		       (uint64_t)u[3] << 32 | (uint64_t)u[4] << 24 | (uint64_t)u[5] << 16 |
+		       (uint64_t)u[6] << 8 | u[7];
+	for (size_t i = 0; i < 8; i++)
+		pfx = pfx << 8 | (i < len ? u[i] : 0);
+	return pfx;
+}
+
+/* A rank that never contradicts num_compare(): sign, number of integer digits, the
+ * first 13 significant digits, then a bit set when digits were left out (clear in
+ * negative ranks, which are complemented). Equal exact ranks are equal numbers. Zero
+ * is 2 << 62 and the ranks up to 3 << 62 are free (for zero keys ranked by lines). */
+static uint64_t num_rank(const char *p, const char *e)
+{
+	struct num n;
+	uint64_t il, d = 0, mag;
+	int k = 0;
+
+	parse_num(p, e, &n);
+	if (!n.il && !n.fl)
+		return 2ULL << 62;
+	il = n.il < 0xffff ? n.il : 0xffff;
+	for (size_t i = 0; i < n.il && k < 13; i++, k++)
+		d = d * 10 + (n.ip[i] - '0');
+	for (size_t i = 0; i < n.fl && k < 13; i++, k++)
+		d = d * 10 + (n.fp[i] - '0');
+	for (; k < 13; k++)
+		d *= 10;
+	mag = il << 45 | d << 1 | (n.il + n.fl > 13 || il == 0xffff);
+	return n.neg ? 1ULL << 62 | ((1ULL << 62) - 1 - mag) : 3ULL << 62 | mag;
+}
+
 static void add_line(const char *p, size_t len)
 {
 	struct line *l;
-	uint64_t pfx = 0;
 
 	if (G.nlines == G.lcap) {
 		G.mem -= record_mem(G.lcap);
@@ -652,28 +765,39 @@ static void add_line(const char *p, size_t len)
 	l = &G.lines[G.nlines++];
 	l->p = p;
 	l->len = len;
-	if (len >= 8) {
-		const unsigned char *u = (const unsigned char *)p;
-		pfx = (uint64_t)u[0] << 56 | (uint64_t)u[1] << 48 | (uint64_t)u[2] << 40 |
-		      (uint64_t)u[3] << 32 | (uint64_t)u[4] << 24 | (uint64_t)u[5] << 16 |
-		      (uint64_t)u[6] << 8 | u[7];
-	} else {
-		for (size_t i = 0; i < 8; i++)
-			pfx = pfx << 8 | (i < len ? (unsigned char)p[i] : 0);
+	l->klen = NO_CACHE;
+	l->pfx = 0;
+	if (G.plain) {
+		l->pfx = text_prefix(p, len);
+	} else if (len < NO_CACHE) {
+		const struct key *k = &G.keys[0];
+		const char *kb = key_begin(p, p + len, k), *ke = key_limit(p, p + len, k);
+		if (ke < kb)
+			ke = kb;
+		l->koff = kb - p;
+		l->klen = ke - kb;
+		if (G.pfx_mode == PFX_TEXT)
+			l->pfx = text_prefix(kb, ke - kb);
+		else if (G.pfx_mode == PFX_NUM)
+			l->pfx = num_rank(kb, ke);
+		/* zero keys rank by the line, when the whole line decides next */
+		if (l->pfx == 2ULL << 62 && G.zero_by_line)
+			l->pfx |= text_prefix(p, len) >> 2;
 	}
-	l->pfx = pfx;
 }
 
 static void sort_lines(void)
 {
 	size_t need = G.nlines / 2 + 1;
+	struct sort_job job;
 
 	if (need > G.tcap) {
 		free(G.tmp);
 		G.tcap = need;
 		G.tmp = xmalloc(need * sizeof(*G.tmp));
 	}
-	merge_sort(G.lines, G.nlines, G.tmp);
+	job = (struct sort_job){ G.lines, G.tmp, G.nlines, G.threads };
+	sort_part(&job);
 }
 
 static int make_temp(void)
@@ -1140,8 +1264,8 @@ static size_t default_limit(void)
 	unsigned long long phys = pages > 0 && psz > 0 ? (unsigned long long)pages * psz : 0;
 	unsigned long long lim = phys ? phys / 8 : 256ULL << 20;
 
-	if (lim > SIZE_MAX / 2)
-		lim = SIZE_MAX / 2;
+	if (lim > SIZE_MAX / 4)	/* 32-bit: leave address space for the rest */
+		lim = SIZE_MAX / 4;
 	return lim < (64ULL << 20) ? 64ULL << 20 : lim;
 }
 
@@ -1206,6 +1330,12 @@ static void setup_keys(void)
 		check_key(&G.keys[i]);
 	G.nkeys = n;
 	G.plain = n == 0;
+	if (n && G.keys[0].type == KT_TEXT && !G.keys[0].ignore && !G.keys[0].translate)
+		G.pfx_mode = PFX_TEXT;
+	else if (n && G.keys[0].type == KT_NUM)
+		G.pfx_mode = PFX_NUM;
+	G.zero_by_line = G.pfx_mode == PFX_NUM && n == 1 && !FLAG(s) && !FLAG(u) &&
+			 G.keys[0].reverse == G.gkey.reverse;
 	for (size_t i = 0; i < n; i++)
 		if (G.keys[i].type == KT_RAND) {
 			init_seed();
@@ -1213,18 +1343,28 @@ static void setup_keys(void)
 		}
 }
 
-static void check_parallel(void)
+/* Threads sort in memory unless a comparison needs the shared scratch buffers. */
+static void set_threads(void)
 {
-	unsigned long long v;
+	unsigned long long v = 8;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 
-	if (!G.parallel)
-		return;
-	if (bb_strtoull(G.parallel, 10, NULL, 0, ULLONG_MAX, &v)) {
-		bb_error_msg("invalid --parallel argument '%s'", G.parallel);
-		bb_show_usage();
+	if (cpus > 0 && (unsigned long long)cpus < v)
+		v = cpus;
+	if (G.parallel) {
+		if (bb_strtoull(G.parallel, 10, NULL, 0, ULLONG_MAX, &v)) {
+			bb_error_msg("invalid --parallel argument '%s'", G.parallel);
+			bb_show_usage();
+		}
+		if (!v)
+			bb_error_msg_and_die("number in parallel must be nonzero");
 	}
-	if (!v)
-		bb_error_msg_and_die("number in parallel must be nonzero");
+	G.threads = v > 64 ? 64 : v;
+	for (size_t i = 0; i < G.nkeys; i++) {
+		const struct key *k = &G.keys[i];
+		if (k->type == KT_GNUM || (k->type != KT_TEXT && (k->translate || k->ignore)))
+			G.threads = 1;
+	}
 }
 
 /* ---- The three modes ---- */
@@ -1341,8 +1481,8 @@ int sort_main(int argc, char **argv)
 			bb_error_msg_and_die("multiple output files specified");
 		G.out = *o;
 	}
-	check_parallel();
 	setup_keys();
+	set_threads();
 	if (!n) {
 		files = stdin_only;
 		n = 1;

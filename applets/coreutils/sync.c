@@ -3,7 +3,7 @@
  */
 
 /*== applet
-applet sync /bin
+applet sync /bin nofork
 options d(data)f(file-system)
 config SYNC
 	bool "sync"

@@ -4,7 +4,7 @@
  */
 
 /*== applet
-applet truncate /usr/bin
+applet truncate /usr/bin nofork
 options c(no-create)o(io-blocks)r(reference):s(size):
 config TRUNCATE
 	bool "truncate"

@@ -3,22 +3,23 @@
  * and +N list forms and GNU's rule that a lone space before a tab stop stays a space
  * unless more blanks follow. Columns are bytes (the C locale).
  * Deviation: the historical -N is -t N, so it implies -a (GNU's -N does not).
+ * -f is --first-only, as in BusyBox (GNU has no -f).
  */
 
 /*== applet
 applet unexpand /usr/bin
-options a(all) (first-only) t(tabs)* ~t
+options a(all) f(first-only) t(tabs)* ~t
 config UNEXPAND
 	bool "unexpand"
 	default y
 	help
 	  Convert leading spaces (or all of them) to tabs.
-usage [-a] [--first-only] [-t N|LIST] [FILE]...
+usage [-af] [-t N|LIST] [FILE]...
 Convert the blanks at the start of each line of each FILE (standard input if none,
 or -) to tabs.
 
 	-a	All blanks, not only leading ones
-	--first-only	Only leading blanks, even with -t
+	-f	Only leading blanks, even with -t (--first-only)
 	-t N	Tab stops every N columns, not 8 (implies -a)
 	-t LIST	Tab stops at the columns listed (commas or blanks between); a last
 		/N continues every N columns, a last +N every N after the last stop
@@ -109,7 +110,7 @@ int unexpand_main(int argc, char **argv)
 	int status = 0;
 
 	tabstops_parse(&G.tabs, G.t);
-	G.all = (FLAG(a) || FLAG(t)) && !FLAG(first_only);
+	G.all = (FLAG(a) || FLAG(t)) && !FLAG(f);
 	for (argv = argc > 1 ? argv + 1 : stdin_only; *argv; argv++) {
 		FILE *in = fopen_or_warn_stdin(*argv);
 		if (!in) {

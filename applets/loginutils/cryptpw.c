@@ -1,8 +1,9 @@
 /* cryptpw, mkpasswd: hash a password with crypt(3). As Debian's mkpasswd (whois): the
  * same method names (and BusyBox's short ones), salt checks and -R; cryptpw is the same
  * command under BusyBox's name. The default method is sha512 (every libc with a crypt
- * has it); yescrypt works where the libc has it. A salt for yescrypt may be given (it is
- * checked by crypt itself). Without a crypt() in the libc the applets only report that.
+ * has it); bcrypt and yescrypt work where the libc has them. Unlike Debian's, a salt
+ * may be given for yescrypt (crypt checks it), and -R applies with -S too. Without a
+ * crypt() in the libc the applets only report that.
  */
 
 /*== applet
@@ -13,7 +14,7 @@ config CRYPTPW
 	bool "cryptpw"
 	default y
 	help
-	  Hash a password with crypt(3): DES, MD5, SHA-256, SHA-512 or yescrypt.
+	  Hash a password with crypt(3): DES, MD5, SHA-256, SHA-512, bcrypt or yescrypt.
 
 config MKPASSWD
 	bool "mkpasswd"
@@ -24,10 +25,12 @@ usage [-5] [-m METHOD] [-S SALT] [-R ROUNDS] [-P FD | -s] [PASSWORD [SALT]]
 Print the crypt(3) hash of PASSWORD (read from FD, standard input or the terminal if
 it is not given), with SALT or a random one.
 
-	-m METHOD	des, md5, sha256, sha512 (default) or yescrypt; "-m help" lists them
+	-m METHOD	des, md5, sha256, sha512 (default), bcrypt or yescrypt; "-m help"
+		lists those this system has
 	-5	Same as -m md5
 	-S SALT	Use SALT (characters from a-z A-Z 0-9 . /)
-	-R N	Rounds: 1000-999999999 for sha256 and sha512, cost 1-11 for yescrypt
+	-R N	Rounds: 1000-999999999 for sha256 and sha512; cost 1-11 for yescrypt,
+		4-31 for bcrypt
 	-P FD	Read the password from file descriptor FD
 	-s	Read the password from standard input (-P 0)
 ==*/
@@ -46,20 +49,24 @@ GLOBALS();
 static const char salt_chars[] =
 	"./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
+enum { NO_ROUNDS, SHA_ROUNDS, YESCRYPT_COST, BCRYPT_COST };
+
 struct method {
 	const char *names;	/* NUL-separated, ends with an empty name */
 	const char *prefix;
 	const char *what;
 	uint8_t salt_min, salt_max, salt_random;
-	uint8_t rounds;		/* 0: none; 1: sha "rounds=N$"; 2: yescrypt cost */
+	uint8_t rounds;
+	const char *last;	/* a random salt's last character, which holds 2 bits */
 };
 
 static const struct method methods[] = {
-	{ "yescrypt\0", "$y$", "Yescrypt", 4, 86, 22, 2 },
-	{ "sha512\0sha512crypt\0sha-512\0", "$6$", "SHA-512", 8, 16, 16, 1 },
-	{ "sha256\0sha256crypt\0sha-256\0", "$5$", "SHA-256", 8, 16, 16, 1 },
-	{ "md5\0md5crypt\0", "$1$", "MD5", 8, 8, 8, 0 },
-	{ "des\0descrypt\0", "", "standard 56 bit DES-based crypt(3)", 2, 2, 2, 0 },
+	{ "yescrypt\0", "$y$", "Yescrypt", 4, 86, 22, YESCRYPT_COST, "./01" },
+	{ "bcrypt\0", "$2b$", "bcrypt", 22, 22, 22, BCRYPT_COST, ".Oeu" },
+	{ "sha512\0sha512crypt\0sha-512\0", "$6$", "SHA-512", 8, 16, 16, SHA_ROUNDS, NULL },
+	{ "sha256\0sha256crypt\0sha-256\0", "$5$", "SHA-256", 8, 16, 16, SHA_ROUNDS, NULL },
+	{ "md5\0md5crypt\0", "$1$", "MD5", 8, 8, 8, NO_ROUNDS, NULL },
+	{ "des\0descrypt\0", "", "standard 56 bit DES-based crypt(3)", 2, 2, 2, NO_ROUNDS, NULL },
 };
 
 static const struct method *find_method(const char *name)
@@ -78,21 +85,8 @@ static char *try_crypt(const char *pw, const char *setting)
 	return h && *h != '*' ? h : NULL;
 }
 
-static void list_methods(void)
-{
-	puts("Available methods:");
-	for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
-		const struct method *m = &methods[i];
-		char *setting = xasprintf("%s%s%s", m->prefix, m->rounds == 2 ? "j9T$" : "",
-					  "abcdefghijklmnop" + 16 - m->salt_min);
-		if (try_crypt("", setting))
-			printf("%-15s %s\n", m->names, m->what);
-		free(setting);
-	}
-}
-
-/* n random salt characters; for yescrypt the last one carries only 2 bits, as its
- * decoder wants 16 whole bytes. */
+/* Random salt characters; for yescrypt and bcrypt the last one carries only 2 bits, as
+ * their decoders want 16 whole bytes. */
 static char *random_salt(const struct method *m)
 {
 	unsigned char *b = xmalloc(m->salt_random + 1);
@@ -102,7 +96,7 @@ static char *random_salt(const struct method *m)
 		bb_perror_msg_and_die("/dev/urandom");
 	close(fd);
 	for (int i = 0; i < m->salt_random; i++)
-		b[i] = salt_chars[b[i] % (m->rounds == 2 && i == m->salt_random - 1 ? 4 : 64)];
+		b[i] = m->last && i == m->salt_random - 1 ? m->last[b[i] % 4] : salt_chars[b[i] % 64];
 	b[m->salt_random] = '\0';
 	return (char *)b;
 }
@@ -122,22 +116,39 @@ static void check_salt(const struct method *m, const char *salt)
 	}
 }
 
-/* The crypt setting: prefix, cost or rounds, salt. */
+/* The crypt setting: prefix, cost or rounds (NULL: the default), salt. */
 static char *make_setting(const struct method *m, const char *salt, const char *rounds)
 {
-	unsigned long long r = 5;
+	static const unsigned lo[] = { 0, 1000, 1, 4 }, hi[] = { 0, 999999999, 11, 31 };
+	unsigned long long r = 5;	/* the default cost of yescrypt and bcrypt */
 
-	if (!rounds)
-		return m->rounds == 2 ? xasprintf("%sj9T$%s", m->prefix, salt) :
-			xasprintf("%s%s", m->prefix, salt);
-	if (!m->rounds)
+	if (rounds && !m->rounds)
 		bb_error_msg_and_die("-R is not supported with %s", m->names);
-	if (bb_strtoull(rounds, 10, NULL, m->rounds == 1 ? 1000 : 1,
-			m->rounds == 1 ? 999999999 : 11, &r))
+	if (rounds && bb_strtoull(rounds, 10, NULL, lo[m->rounds], hi[m->rounds], &r))
 		bb_error_msg_and_die("invalid number of rounds '%s' for %s", rounds, m->names);
-	if (m->rounds == 1)
-		return xasprintf("%srounds=%llu$%s", m->prefix, r, salt);
-	return xasprintf("%sj%cT$%s", m->prefix, salt_chars[r + 6], salt);
+	switch (m->rounds) {
+	case SHA_ROUNDS:
+		if (rounds)
+			return xasprintf("%srounds=%llu$%s", m->prefix, r, salt);
+		break;
+	case YESCRYPT_COST:
+		return xasprintf("%sj%cT$%s", m->prefix, salt_chars[r + 6], salt);
+	case BCRYPT_COST:
+		return xasprintf("%s%02llu$%s", m->prefix, r, salt);
+	}
+	return xasprintf("%s%s", m->prefix, salt);
+}
+
+static void list_methods(void)
+{
+	puts("Available methods:");
+	for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
+		const struct method *m = &methods[i];
+		char *setting = make_setting(m, &"abcdefghijklmnopqrstuu"[22 - m->salt_min], NULL);
+		if (try_crypt("", setting))
+			printf("%-15s %s\n", m->names, m->what);
+		free(setting);
+	}
 }
 
 /* One line from fd, without its newline, read byte by byte so that nothing after it

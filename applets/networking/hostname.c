@@ -62,7 +62,7 @@ static void print_addresses(const char *name)
 		const void *a = p->ai_family == AF_INET6 ?
 			(const void *)&((struct sockaddr_in6 *)p->ai_addr)->sin6_addr :
 			(const void *)&((struct sockaddr_in *)p->ai_addr)->sin_addr;
-		for (q = ai; q != p; q = q->ai_next)	/* one line per address, not per socket type */
+		for (q = ai; q != p; q = q->ai_next)	/* each address once */
 			if (q->ai_addrlen == p->ai_addrlen && !memcmp(q->ai_addr, p->ai_addr, p->ai_addrlen))
 				break;
 		if (q != p || (p->ai_family != AF_INET && p->ai_family != AF_INET6))

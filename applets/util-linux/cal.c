@@ -1,6 +1,6 @@
 /* cal: print a calendar of a month, three months or a year.
  * The traditional BSD layout that BusyBox cal prints (byte for byte, blank week rows
- * included), with util-linux's -3 and -s added; the Julian calendar until September
+ * included), with util-linux's -3 and -s and month names ("cal feb 2024") added; the Julian calendar until September
  * 1752, when 2 September is followed by 14 September, and the Gregorian one after.
  * Today is shown in reverse video when standard output is a terminal.
  */
@@ -14,7 +14,8 @@ config CAL
 	help
 	  Print a calendar of a month or of a whole year.
 usage [-jmsy3] [[MONTH] YEAR]
-Print a calendar of this month, of MONTH of YEAR, or of all of YEAR.
+Print a calendar of this month, of MONTH of YEAR, or of all of YEAR. MONTH is a number
+or a name (feb, February).
 
 	-j	Number the days from 1 January (day of the year)
 	-m	Weeks start on Monday
@@ -25,6 +26,7 @@ Print a calendar of this month, of MONTH of YEAR, or of all of YEAR.
 
 #include "libbb.h"
 #include "flags/cal.h"
+#include <strings.h>
 #include <time.h>
 
 GLOBALS(
@@ -204,6 +206,17 @@ static unsigned get_number(const char *s, unsigned hi)
 	return n;
 }
 
+/* A month number, or as util-linux a month name or its first three letters or more. */
+static int month_arg(const char *s)
+{
+	size_t n = strlen(s);
+
+	for (int m = 0; n >= 3 && m < 12; m++)
+		if (!strncasecmp(s, month_names[m], n))
+			return m;
+	return get_number(s, 12) - 1;
+}
+
 int cal_main(int argc, char **argv)
 {
 	time_t now = time(NULL);
@@ -218,7 +231,7 @@ int cal_main(int argc, char **argv)
 	if (argc > 1)
 		y = get_number(argv[argc - 1], 9999);
 	if (argc > 2)
-		m = get_number(argv[1], 12) - 1;
+		m = month_arg(argv[1]);
 	if (FLAG(y) || argc == 2)
 		one_year(y);
 	else if (FLAG(3) && (y > 1 || m > 0) && (y < 9999 || m < 11))

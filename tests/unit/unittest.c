@@ -238,6 +238,16 @@ static const char *const nofork_cases[][10] = {
 	{ "printenv", "NO_SUCH_VARIABLE_HERE", NULL },
 	{ "printenv", "-0", NULL },
 	{ "true", NULL },
+	{ "readlink", "-f", "/", ".", "/nonexistent/x", NULL },
+	{ "readlink", "-v", "-n", "/proc/self", "", NULL },
+	{ "realpath", "-m", "--relative-to=/usr", "/usr/bin/..", "/x", NULL },
+	{ "realpath", "--relative-base=/", "-s", "-L", "/nonexistent/a/b", ".", NULL },
+	{ "truncate", "-s", "<x", "f", NULL },
+	{ "truncate", "-c", "-s", "+0", "/nonexistent", NULL },
+	{ "mktemp", "-u", "-p", "/nonexistent", "aXXXXXX", NULL },
+	{ "mktemp", "fooXX", NULL },
+	{ "sync", "-d", "/", NULL },
+	{ "fsync", "/nonexistent", NULL },
 };
 
 static void run_all_cases(const struct applet *a)
@@ -346,6 +356,8 @@ int main(int argc, char **argv)
 		test_mode();
 	if (all || !strcmp(group, "owner"))
 		test_owner();
+	if (all || !strcmp(group, "hash"))
+		test_hash();
 	printf("%s %s\n", group, unit_failures ? "FAILED" : "ok");
 	return unit_failures != 0;
 }

@@ -14,5 +14,6 @@ void test_walk(void);
 void test_spawn(void);
 void test_mode(void);
 void test_owner(void);
+void test_hash(void);
 
 #endif
