@@ -32,96 +32,29 @@ last names. With one TARGET and no LINK, make the link in the current directory.
 
 GLOBALS();
 
-/* Cut the last component (and the slashes around it) of an absolute path, keeping "/". */
-static void cut_last(char *path)
-{
-	size_t len = strlen(path);
-
-	while (len > 1 && path[len - 1] == '/')
-		len--;
-	while (len > 1 && path[len - 1] != '/')
-		len--;
-	while (len > 1 && path[len - 1] == '/')
-		len--;
-	path[len] = 0;
-}
-
-/* path made absolute, with the symlinks of its existing part resolved and the rest
- * normalized as written. */
+/* path made absolute, symlinks resolved where it exists, "." and ".." taken out. */
 static char *canonical(const char *path)
 {
-	char *abs, *res, *rest, *comp;
+	char *res = xmalloc_canonicalize(path, CANON_MISSING);
 
-	if (*path == '/') {
-		abs = xstrdup(path);
-	} else {
-		char *cwd = xmalloc_getcwd();
-		if (!cwd)
-			bb_perror_msg_and_die("cannot get current directory");
-		abs = concat_path_file(cwd, path);
-		free(cwd);
-	}
-	rest = xstrdup(abs);
-	while (!(res = realpath(rest, NULL))) {
-		if (!strcmp(rest, "/"))
-			bb_perror_msg_and_die("/");
-		cut_last(rest);
-	}
-	comp = abs + strlen(rest);
-	free(rest);
-	while (*comp) {
-		size_t n;
-
-		while (*comp == '/')
-			comp++;
-		n = strcspn(comp, "/");
-		if (n == 2 && comp[0] == '.' && comp[1] == '.') {
-			cut_last(res);
-		} else if (n && !(n == 1 && *comp == '.')) {
-			char *name = xstrndup(comp, n), *p = concat_path_file(res, name);
-			free(name);
-			free(res);
-			res = p;
-		}
-		comp += n;
-	}
-	free(abs);
+	if (!res)
+		bb_perror_msg_and_die("%s", path);
 	return res;
 }
 
 /* target as a path relative to the directory the link link is in. */
 static char *relative_target(const char *target, const char *link)
 {
-	char *copy = xstrdup(link), *slash, *dir, *to, *d, *t, *res;
-	size_t common = 0, up = 0, i;
+	char *copy = xstrdup(link), *slash = strrchr(copy, '/'), *dir, *to, *res;
 
-	slash = strrchr(copy, '/');
 	if (slash)
 		slash[slash == copy] = 0;
 	dir = canonical(slash ? copy : ".");
 	to = canonical(target);
-	d = xasprintf("%s/", strcmp(dir, "/") ? dir : "");
-	t = xasprintf("%s/", strcmp(to, "/") ? to : "");
-	for (i = 0; d[i] && d[i] == t[i]; i++)
-		if (d[i] == '/')
-			common = i;
-	for (i = common + 1; d[i]; i++)
-		up += d[i] == '/';
-	res = xmalloc(3 * up + strlen(t + common + 1) + 2);
-	*res = 0;
-	while (up--)
-		strcat(res, "../");
-	strcat(res, t + common + 1);
-	i = strlen(res);
-	if (i)
-		res[i - 1] = 0;
-	else
-		strcpy(res, ".");
+	res = xmalloc_relative_path(to, dir);
 	free(copy);
 	free(dir);
 	free(to);
-	free(d);
-	free(t);
 	return res;
 }
 
