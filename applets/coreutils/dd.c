@@ -522,20 +522,30 @@ static void cannot_skip(void)
 static void skip_input(char *buf)
 {
 	unsigned long long left = G.skip;
+	bool too_far = false;
 	struct stat st;
 	off_t pos;
 
 	if (!(G.iflags & F_SKIP_BYTES)) {
-		if (left && G.ibs > ULLONG_MAX / left)
-			bb_error_msg_and_die("'%s': cannot skip: Value too large for defined data type",
-					     in_display());
+		too_far = left && G.ibs > ULLONG_MAX / left;
 		left *= G.ibs;
 	}
-	if (left <= LLONG_MAX && (pos = lseek(G.ifd, left, SEEK_CUR)) >= 0) {
+	too_far |= left > LLONG_MAX;
+	if (too_far && lseek(G.ifd, 0, SEEK_CUR) >= 0) {
+		/* seekable, but not that far: reading would never end on a device */
+		char *q = xmalloc_quote_name(in_display());
+		errno = EOVERFLOW;
+		bb_perror_msg("%s: cannot skip", q);
+		free(q);
+		die_with_stats();
+	}
+	if (!too_far && (pos = lseek(G.ifd, left, SEEK_CUR)) >= 0) {
 		if (!fstat(G.ifd, &st) && S_ISREG(st.st_mode) && pos > st.st_size)
 			cannot_skip();
 		return;
 	}
+	if (too_far)
+		left = ULLONG_MAX;	/* a pipe: read to its end */
 	while (left) {
 		ssize_t n = read_input(buf, left < G.ibs ? left : G.ibs);
 		if (n < 0)
@@ -642,7 +652,11 @@ static void seek_output(void)
 		return;
 	}
 	if (off || errno == EOVERFLOW) {
-		bb_perror_msg("'%s': cannot seek", out_display());
+		int err = errno;
+		char *q = xmalloc_quote_name(out_display());
+		errno = err;
+		bb_perror_msg("%s: cannot seek", q);
+		free(q);
 		die_with_stats();
 	}
 }
@@ -818,9 +832,15 @@ static void open_files(void)
 			unsigned long long size = G.seek;
 			if (!(G.oflags & F_SEEK_BYTES))
 				size = size && G.obs > ULLONG_MAX / size ? ULLONG_MAX : size * G.obs;
-			if (size > LLONG_MAX || ftruncate(G.ofd, size))
-				bb_perror_msg_and_die("failed to truncate to %llu bytes in output file '%s'",
-						      size, G.out_name);
+			if (size > LLONG_MAX)
+				bb_error_msg_and_die("offset too large: cannot truncate to a length of "
+						     "seek=%llu (%zu-byte) blocks", G.seek, G.obs);
+			if (ftruncate(G.ofd, size)) {
+				/* GNU goes on: the seek that follows fails too, or not */
+				bb_perror_msg("failed to truncate to %llu bytes in output file '%s'",
+					      size, G.out_name);
+				G.status = 1;
+			}
 		}
 	} else {
 		G.ofd = STDOUT_FILENO;
