@@ -568,6 +568,15 @@ static int compare(const char *a, size_t al, const char *b, size_t bl)
 	return compare_from(a, al, b, bl, 0);
 }
 
+/* Byte order of a and b whose text prefixes are equal: the first 8 bytes are. */
+static int after_prefix(const char *a, size_t al, const char *b, size_t bl)
+{
+	size_t m = al < bl ? al : bl;
+	int d = m > 8 ? memcmp(a + 8, b + 8, m - 8) : 0;
+
+	return d ? d : (al > bl) - (al < bl);
+}
+
 static int compare_lines(const struct line *x, const struct line *y)
 {
 	int d;
@@ -579,14 +588,17 @@ static int compare_lines(const struct line *x, const struct line *y)
 		return key_result(&G.keys[0], d);
 	}
 	if (G.plain) {
-		size_t m = x->len < y->len ? x->len : y->len;
-		d = m > 8 ? memcmp(x->p + 8, y->p + 8, m - 8) : 0;
-		if (!d)
-			d = (x->len > y->len) - (x->len < y->len);
+		d = after_prefix(x->p, x->len, y->p, y->len);
 		return G.gkey.reverse ? -d : d;
 	}
 	if (x->klen == NO_CACHE || y->klen == NO_CACHE)
 		return compare(x->p, x->len, y->p, y->len);
+	if (G.pfx_mode == PFX_TEXT) {
+		d = after_prefix(x->p + x->koff, x->klen, y->p + y->koff, y->klen);
+		if (d)
+			return key_result(&G.keys[0], d);
+		return compare_from(x->p, x->len, y->p, y->len, 1);
+	}
 	if (G.pfx_mode == PFX_NUM && rank_exact(x->pfx))	/* equal numbers */
 		return compare_from(x->p, x->len, y->p, y->len, 1);
 	d = one_key(x->p + x->koff, x->p + x->koff + x->klen, y->p + y->koff,
