@@ -1,11 +1,11 @@
 /* base64.c: base64 and base32 (RFC 4648) encoding and decoding, table-driven. */
-#include "libbb.h"
+#include "hash.h"
 
 static const char b64[64] =
 	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 static const char b32[32] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-size_t base64_encode(char *dst, const uint8_t *s, size_t n)
+HASH_HOT size_t base64_encode(char *dst, const uint8_t *s, size_t n)
 {
 	char *d = dst;
 
@@ -27,7 +27,7 @@ size_t base64_encode(char *dst, const uint8_t *s, size_t n)
 	return d - dst;
 }
 
-size_t base32_encode(char *dst, const uint8_t *s, size_t n)
+HASH_HOT size_t base32_encode(char *dst, const uint8_t *s, size_t n)
 {
 	/* characters that carry data for 1..4 leftover bytes */
 	static const uint8_t used[5] = { 0, 2, 4, 5, 7 };
@@ -118,7 +118,8 @@ static size_t fail(struct base_decoder *d, uint8_t *dst)
 
 /* Whole groups of plain characters at the start of a group, without the state machine;
  * returns the characters used. */
-static size_t fast_groups(struct base_decoder *d, uint8_t **out, const uint8_t *s, size_t len)
+HASH_HOT static size_t fast_groups(struct base_decoder *d, uint8_t **out, const uint8_t *s,
+				   size_t len)
 {
 	const uint8_t *t = d->value, *start = s;
 	uint8_t *o = *out;
