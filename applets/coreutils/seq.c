@@ -156,6 +156,18 @@ static const char *format(const char *fmt, long double v)
 	return G.buf;
 }
 
+/* Rounding may leave LAST just out of reach: x, the first number past it, is printed
+ * if it prints as LAST would and differently from the number before it. */
+static bool prints_as_last(const char *fmt, long double x, long double prev, long double last)
+{
+	char *s = xstrdup(format(fmt, x)), *end;
+	long double v = strtold(s, &end);
+	bool same = end != s && !*end && v == last && strcmp(s, format(fmt, prev));
+
+	free(s);
+	return same;
+}
+
 static void float_seq(const struct num *first, const struct num *step, const struct num *last)
 {
 	char *fmt;
@@ -176,11 +188,7 @@ static void float_seq(const struct num *first, const struct num *step, const str
 		long double x = i ? first->v + i * step->v : first->v;
 		bool stop = x == last->v || x + step->v == x;	/* no progress: stop */
 		if (step->v > 0 ? x > last->v : x < last->v) {
-			/* rounding may leave LAST just out of reach: print it if it looks equal */
-			char *s = xstrdup(format(fmt, x));
-			bool same = !strcmp(s, format(fmt, last->v));
-			free(s);
-			if (!same)
+			if (i == 0 || !prints_as_last(fmt, x, first->v + (i - 1) * step->v, last->v))
 				break;
 			stop = true;
 		}
