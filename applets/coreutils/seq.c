@@ -240,7 +240,8 @@ static void string_seq(const char *first, const char *step, const char *last)
 	slen = strlen(step);
 	llen = strlen(last);
 	len = strlen(first);
-	cap = (llen > len ? llen : len) + 2 + pad;
+	cap = (llen > len ? llen : len);
+	cap = (cap > slen ? cap : slen) + 2 + pad;	/* room for one carry past the longest */
 	buf = xmalloc(cap);
 	G.obuf = xmalloc(OBUF);
 	num = buf + cap - len;
