@@ -3,7 +3,8 @@
  * messages and exit statuses (1 for a null or zero result, 2 for bad expressions).
  * The right side of | and & is parsed but not evaluated when the left decides.
  * Integers have any number of digits, as in GNU. Deviation: length, index and substr
- * count bytes, not characters. The argv is parsed here: operands look like options.
+ * count bytes, not characters; operands nested over 2000 deep are an error (GNU runs out
+ * of stack). The argv is parsed here: operands look like options.
  */
 
 /*== applet
@@ -44,6 +45,7 @@ struct chunk {
 GLOBALS(
 	char **args;
 	int pos;
+	int depth;	/* of nested operands, bounded so that no argv can exhaust the stack */
 	struct chunk *mem;	/* every string made, freed at the end */
 );
 
@@ -184,7 +186,22 @@ static const char *substr(const char *s, const char *p, const char *l)
 
 static const char *parse_or(bool eval);
 
+enum { MAX_DEPTH = 2000 };
+
+static const char *operand(bool eval);
+
 static const char *primary(bool eval)
+{
+	const char *r;
+
+	if (++G.depth > MAX_DEPTH)
+		bb_error_msg_and_die("expression nested too deeply");
+	r = operand(eval);
+	G.depth--;
+	return r;
+}
+
+static const char *operand(bool eval)
 {
 	const char *t = next_token(), *a, *b, *c;
 

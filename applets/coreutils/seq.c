@@ -156,6 +156,18 @@ static const char *format(const char *fmt, long double v)
 	return G.buf;
 }
 
+/* Rounding may leave LAST just out of reach: x, the first number past it, is printed
+ * if it prints as LAST would and differently from the number before it. */
+static bool prints_as_last(const char *fmt, long double x, long double prev, long double last)
+{
+	char *s = xstrdup(format(fmt, x)), *end;
+	long double v = strtold(s, &end);
+	bool same = end != s && !*end && v == last && strcmp(s, format(fmt, prev));
+
+	free(s);
+	return same;
+}
+
 static void float_seq(const struct num *first, const struct num *step, const struct num *last)
 {
 	char *fmt;
@@ -176,11 +188,7 @@ static void float_seq(const struct num *first, const struct num *step, const str
 		long double x = i ? first->v + i * step->v : first->v;
 		bool stop = x == last->v || x + step->v == x;	/* no progress: stop */
 		if (step->v > 0 ? x > last->v : x < last->v) {
-			/* rounding may leave LAST just out of reach: print it if it looks equal */
-			char *s = xstrdup(format(fmt, x));
-			bool same = !strcmp(s, format(fmt, last->v));
-			free(s);
-			if (!same)
+			if (i == 0 || !prints_as_last(fmt, x, first->v + (i - 1) * step->v, last->v))
 				break;
 			stop = true;
 		}
@@ -232,7 +240,8 @@ static void string_seq(const char *first, const char *step, const char *last)
 	slen = strlen(step);
 	llen = strlen(last);
 	len = strlen(first);
-	cap = (llen > len ? llen : len) + 2 + pad;
+	cap = (llen > len ? llen : len);
+	cap = (cap > slen ? cap : slen) + 2 + pad;	/* room for one carry past the longest */
 	buf = xmalloc(cap);
 	G.obuf = xmalloc(OBUF);
 	num = buf + cap - len;
@@ -267,6 +276,33 @@ static void string_seq(const char *first, const char *step, const char *last)
 	fwrite(G.obuf, 1, G.olen, stdout);
 	free(G.obuf);
 	free(buf);
+}
+
+/* A nonnegative whole number written with a point or an exponent (1.5e1, 1e25) as
+ * plain digits, so that it is counted exactly; NULL for anything else. */
+static char *digits_of(const char *s, const struct num *n)
+{
+	const char *p = s + strspn(s, " "), *dot, *e;
+	size_t ilen, flen;
+	long x;
+	char *r;
+
+	if (n->prec != 0 || n->v < 0 || n->v > 1e300L)
+		return NULL;
+	p += *p == '+';
+	ilen = strspn(p, "0123456789");
+	dot = p + ilen;
+	flen = *dot == '.' ? strspn(dot + 1, "0123456789") : 0;
+	e = dot + (*dot == '.') + flen;
+	x = *e == 'e' || *e == 'E' ? strtol(e + 1, NULL, 10) : 0;
+	if (ilen + flen == 0 || x < (long)flen || x > 300)
+		return NULL;
+	r = xmalloc(ilen + x + 1);
+	memcpy(r, p, ilen);
+	memcpy(r + ilen, dot + 1, flen);
+	memset(r + ilen + flen, '0', x - flen);
+	r[ilen + x] = '\0';
+	return r;
 }
 
 /* Returns the index of the first operand. */
@@ -344,6 +380,7 @@ int seq_main(int argc, char **argv)
 {
 	struct num n[3] = { { 1, 0, 1 }, { 1, 0, 1 }, { 0, 0, 0 } };
 	const char *s[3] = { "1", "1", NULL };
+	char *d[3] = { NULL, NULL, NULL };
 	int i = parse_args(argv), ops = argc - i;
 
 	if (ops < 1)
@@ -362,10 +399,16 @@ int seq_main(int argc, char **argv)
 			scan_num(s[k], &n[k]);
 	if (n[1].v == 0)
 		bad_usage("invalid Zero increment value: '%s'", s[1]);
-	if (!G.fmt && all_digits(s[0]) && all_digits(s[1]) && all_digits(s[2]))
+	if (!G.fmt && all_digits(s[0]) && all_digits(s[1]) && all_digits(s[2])) {
 		string_seq(s[0], s[1], s[2]);
-	else
+	} else if (!G.fmt && !G.width && (d[0] = digits_of(s[0], &n[0]))
+		   && (d[1] = digits_of(s[1], &n[1])) && (d[2] = digits_of(s[2], &n[2]))) {
+		string_seq(d[0], d[1], d[2]);
+	} else {
 		float_seq(&n[0], &n[1], &n[2]);
+	}
+	for (int k = 0; k < 3; k++)
+		free(d[k]);
 	free(G.buf);
 	return 0;
 }

@@ -217,6 +217,15 @@ static void push_free_nodes(const size_t *order)
 			G.queue[G.tail++] = order[o];
 }
 
+/* The file name in messages: quoted, as GNU does, when it holds unusual characters. */
+static char *quoted(const char *name)
+{
+	if (name[strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			      "0123456789._/+-:,@%^=")])
+		return xasprintf("'%s'", name);
+	return xstrdup(name);
+}
+
 /* Returns true if there was a loop. */
 static bool sort_nodes(const char *name)
 {
@@ -241,7 +250,9 @@ static bool sort_nodes(const char *name)
 		}
 		if (!left)
 			break;
-		bb_error_msg("%s: input contains a loop:", name);
+		char *q = quoted(name);
+		bb_error_msg("%s: input contains a loop:", q);
+		free(q);
 		loop = true;
 		while (!find_loop(order) && G.path != NONE)
 			continue;
@@ -265,8 +276,11 @@ int tsort_main(int argc, char **argv)
 	if (!in)
 		return 1;
 	if (!read_pairs(in)) {
+		char *q = quoted(name);
 		fclose_if_not_stdin(in, name);
-		bb_error_msg_and_die("%s: input contains an odd number of tokens", name);
+		bb_error_msg("%s: input contains an odd number of tokens", q);
+		free(q);
+		return 1;
 	}
 	if (fclose_if_not_stdin(in, name))
 		status = 1;
