@@ -40,6 +40,13 @@ struct applet_file {
 
 static struct applet_file *files;
 static int nfiles;
+/* Files whose first line is "/" "*== part of NAME ==*" "/": compiled with applets/<menu>/NAME.c */
+struct part_file {
+	const char *path;	/* "applets/<menu>/<file>.c" */
+	char *owner;		/* "applets/<menu>/NAME.c" */
+};
+static struct part_file *parts;
+static int nparts;
 static char **config_on;	/* symbols set to y in .config */
 static int nconfig_on;
 
@@ -196,6 +203,23 @@ static void parse_applet_line(struct applet_file *f, char *line, int lineno)
 	f->applets[f->napplets++] = a;
 }
 
+/* A part of a big applet: its first line names the applet file it belongs to. */
+static void add_part(const char *path, const char *rest)
+{
+	const char *end = strstr(rest, " ==*/\n"), *m = NULL, *slash = strrchr(path, '/');
+	struct part_file *pf;
+
+	for (const char *q = path; (q = strstr(q, "applets/")); q++)
+		m = q;
+	if (!end || !m || !slash || slash < m + 8 || end == rest)
+		die("%s: a part file starts with the line /*== part of NAME ==*/", path);
+	parts = xrealloc(parts, (nparts + 1) * sizeof(*parts));
+	pf = &parts[nparts++];
+	pf->path = m;
+	pf->owner = xrealloc(NULL, (slash - m) + (end - rest) + 4);
+	sprintf(pf->owner, "%.*s/%.*s.c", (int)(slash - m), m, (int)(end - rest), rest);
+}
+
 /* The block sits between a line "/" "*== applet" and a line "==" "*" "/". */
 static void parse_file(const char *path)
 {
@@ -205,6 +229,10 @@ static void parse_file(const char *path)
 	enum { APPLETS, KCONFIG, USAGE } part = APPLETS;
 	int lineno;
 
+	if (!strncmp(text, "/*== part of ", 13)) {
+		add_part(path, text + 13);
+		return;
+	}
 	p = strstr(text, "\n/*== applet\n");
 	if (!p)
 		return;		/* a helper file beside the applets, not an applet */
@@ -536,6 +564,10 @@ static void gen_build(const char *gendir)
 		if (!file_enabled(f))
 			continue;
 		sadd(&objs, " \\\n\t%.*s.o", (int)(strlen(f->path) - 2), f->path);
+		for (int j = 0; j < nparts; j++)
+			if (!strcmp(parts[j].owner, f->path))
+				sadd(&objs, " \\\n\t%.*s.o", (int)(strlen(parts[j].path) - 2),
+				     parts[j].path);
 		rt = f->options ? gen_flags(f, &h) : NULL;
 		if (!rt) {
 			sadd(&h, "/* Generated from %s. Do not edit. */\n", f->path);

@@ -1,0 +1,395 @@
+/*== part of ash ==*/
+/* arith.c: shell arithmetic (POSIX XCU 2.6.4): signed 64-bit integers with every C
+ * operator but the ones on pointers, assignment operators, ** (bash), constants in
+ * decimal, 0x hex, 0 octal and base#digits. Overflow wraps around instead of being
+ * undefined; division by zero is an error. */
+#include "sh.h"
+
+struct arith {
+	const char *expr;	/* whole expression, for messages */
+	const char *p;
+	int noeval;		/* >0 in the branch of && || ?: that is not taken */
+};
+struct val {
+	long long v;
+	const char *name;	/* the variable this value came from (an lvalue) */
+	size_t nlen;
+};
+
+NORETURN static void arith_error(struct arith *a, const char *msg)
+{
+	sh_fatal(sh_G.interactive ? 1 : 2, "arithmetic expression: %s: \"%s\"", msg, a->expr);
+}
+
+static void skip_blanks(struct arith *a)
+{
+	while (*a->p == ' ' || *a->p == '\t' || *a->p == '\n')
+		a->p++;
+}
+
+static bool take(struct arith *a, const char *op)
+{
+	size_t n = strlen(op);
+	skip_blanks(a);
+	if (strncmp(a->p, op, n))
+		return false;
+	/* "<" must not take "<<", "<=" is not "<" then "=", "&" is not "&&" */
+	if (n == 1 && strchr("<>&|*", *op) && a->p[1] == *op)
+		return false;
+	if (n == 1 && strchr("<>=!+-*/%&|^", *op) && a->p[1] == '=')
+		return false;
+	if (n == 2 && (op[0] == '<' || op[0] == '>') && op[1] == op[0] && a->p[2] == '=')
+		return false;
+	if (n == 1 && (*op == '+' || *op == '-') && a->p[1] == *op)
+		return false;
+	a->p += n;
+	return true;
+}
+
+static long long parse_number(struct arith *a, const char *s, size_t n, bool *ok)
+{
+	unsigned long long v = 0;
+	int base = 10;
+	size_t i = 0;
+	const char *hash = memchr(s, '#', n);
+
+	*ok = true;
+	if (hash) {
+		base = 0;
+		for (const char *q = s; q < hash; q++) {
+			if (!isdigit(*q) || base > 64) {
+				*ok = false;
+				return 0;
+			}
+			base = base * 10 + (*q - '0');
+		}
+		if (base < 2 || base > 64) {
+			*ok = false;
+			return 0;
+		}
+		i = hash - s + 1;
+		if (i == n)
+			*ok = false;
+	} else if (n > 1 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		base = 16;
+		i = 2;
+		if (n == 2)
+			*ok = false;
+	} else if (s[0] == '0') {
+		base = 8;
+	}
+	for (; i < n; i++) {
+		int c = s[i], d;
+		if (isdigit(c))
+			d = c - '0';
+		else if (c >= 'a' && c <= 'z')
+			d = c - 'a' + 10;
+		else if (c >= 'A' && c <= 'Z')
+			d = base <= 36 ? c - 'A' + 10 : c - 'A' + 36;
+		else if (c == '@')
+			d = 62;
+		else if (c == '_')
+			d = 63;
+		else
+			d = 99;
+		if (d >= base) {
+			*ok = false;
+			return 0;
+		}
+		v = v * base + d;
+	}
+	(void)a;
+	return (long long)v;
+}
+
+static long long var_number(struct arith *a, const char *name, size_t n)
+{
+	char *nm = xstrndup(name, n);
+	const char *v = var_get(nm);
+	long long r = 0;
+
+	if (!v && SHOPT(OPT_u)) {
+		free(nm);
+		sh_fatal(2, "%.*s: parameter not set", (int)n, name);
+	}
+	if (v && *v) {
+		/* a variable's value is an expression itself (x=y, y=3) */
+		if (++sh_G.arith_depth > 100) {
+			sh_G.arith_depth = 0;
+			free(nm);
+			arith_error(a, "expression recursion level exceeded");
+		}
+		r = arith_eval(v);
+		sh_G.arith_depth--;
+	}
+	free(nm);
+	return r;
+}
+
+static void assign(struct arith *a, struct val *lv, long long v)
+{
+	char buf[24], *nm;
+	if (!lv->name)
+		arith_error(a, "assignment requires a variable");
+	if (a->noeval)
+		return;
+	snprintf(buf, sizeof(buf), "%lld", v);
+	nm = xstrndup(lv->name, lv->nlen);
+	if (var_set(nm, buf, 0) < 0) {
+		free(nm);
+		sh_exit(2);
+	}
+	free(nm);
+}
+
+static struct val parse_assign(struct arith *a);
+
+static struct val parse_primary(struct arith *a)
+{
+	struct val r = { 0 };
+	const char *s;
+
+	skip_blanks(a);
+	s = a->p;
+	if (*s == '(') {
+		a->p++;
+		r = parse_assign(a);
+		r.name = NULL;
+		if (!take(a, ")"))
+			arith_error(a, "missing ')'");
+		return r;
+	}
+	if (isdigit(*s)) {
+		bool ok;
+		while (isalnum(*a->p) || *a->p == '#' || *a->p == '@' || *a->p == '_')
+			a->p++;
+		r.v = parse_number(a, s, a->p - s, &ok);
+		if (!ok)
+			arith_error(a, "invalid number");
+		return r;
+	}
+	if (isalpha(*s) || *s == '_') {
+		while (isalnum(*a->p) || *a->p == '_')
+			a->p++;
+		r.name = s;
+		r.nlen = a->p - s;
+		r.v = a->noeval ? 0 : var_number(a, s, r.nlen);
+		skip_blanks(a);
+		if ((a->p[0] == '+' && a->p[1] == '+') || (a->p[0] == '-' && a->p[1] == '-')) {
+			long long nv = a->p[0] == '+' ? (long long)((unsigned long long)r.v + 1)
+						      : (long long)((unsigned long long)r.v - 1);
+			a->p += 2;
+			assign(a, &r, nv);
+			r.name = NULL;
+		}
+		return r;
+	}
+	arith_error(a, *s ? "syntax error" : "missing operand");
+}
+
+static struct val parse_unary(struct arith *a)
+{
+	struct val r;
+
+	skip_blanks(a);
+	if ((a->p[0] == '+' && a->p[1] == '+') || (a->p[0] == '-' && a->p[1] == '-')) {
+		bool inc = a->p[0] == '+';
+		a->p += 2;
+		r = parse_unary(a);
+		if (!r.name)
+			arith_error(a, "assignment requires a variable");
+		r.v = inc ? (long long)((unsigned long long)r.v + 1)
+			  : (long long)((unsigned long long)r.v - 1);
+		assign(a, &r, r.v);
+		r.name = NULL;
+		return r;
+	}
+	if (*a->p == '-' || *a->p == '+' || *a->p == '!' || *a->p == '~') {
+		char op = *a->p++;
+		r = parse_unary(a);
+		r.name = NULL;
+		if (op == '-')
+			r.v = (long long)(0ULL - (unsigned long long)r.v);
+		else if (op == '!')
+			r.v = !r.v;
+		else if (op == '~')
+			r.v = ~r.v;
+		return r;
+	}
+	return parse_primary(a);
+}
+
+static long long ipow(long long b, long long e)
+{
+	unsigned long long r = 1, ub = (unsigned long long)b;
+	while (e > 0) {
+		if (e & 1)
+			r *= ub;
+		ub *= ub;
+		e >>= 1;
+	}
+	return (long long)r;
+}
+
+static struct val parse_power(struct arith *a)
+{
+	struct val l = parse_unary(a);
+	if (take(a, "**")) {
+		struct val r = parse_power(a);
+		if (r.v < 0 && !a->noeval)
+			arith_error(a, "exponent less than 0");
+		l.v = ipow(l.v, r.v);
+		l.name = NULL;
+	}
+	return l;
+}
+
+static long long binop(struct arith *a, const char *op, long long l, long long r)
+{
+	unsigned long long ul = l, ur = r;
+	switch (op[0]) {
+	case '*': return op[1] == '*' ? ipow(l, r) : (long long)(ul * ur);
+	case '/':
+	case '%':
+		if (r == 0) {
+			if (a->noeval)
+				return 0;
+			arith_error(a, "division by zero");
+		}
+		if (r == -1)
+			return op[0] == '/' ? (long long)(0ULL - ul) : 0;
+		return op[0] == '/' ? l / r : l % r;
+	case '+': return (long long)(ul + ur);
+	case '-': return (long long)(ul - ur);
+	case '<': return op[1] == '<' ? (long long)(ul << (r & 63)) : op[1] == '=' ? l <= r : l < r;
+	case '>': return op[1] == '>' ? l >> (r & 63) : op[1] == '=' ? l >= r : l > r;
+	case '&': return l & r;
+	case '^': return l ^ r;
+	case '|': return l | r;
+	case '=': return l == r;
+	case '!': return l != r;
+	}
+	return 0;
+}
+
+/* Binary operators by level, loosest first (|| && and ?: are handled apart). */
+static const char *const levels[][5] = {
+	{ "|" }, { "^" }, { "&" }, { "==", "!=" }, { "<=", ">=", "<", ">" },
+	{ "<<", ">>" }, { "+", "-" }, { "*", "/", "%" },
+};
+
+static struct val parse_level(struct arith *a, int level)
+{
+	struct val l;
+
+	if (level == (int)ARRAY_SIZE(levels))
+		return parse_power(a);
+	l = parse_level(a, level + 1);
+	for (;;) {
+		const char *op = NULL;
+		for (int i = 0; i < 5 && levels[level][i]; i++)
+			if (take(a, levels[level][i])) {
+				op = levels[level][i];
+				break;
+			}
+		if (!op)
+			return l;
+		struct val r = parse_level(a, level + 1);
+		l.v = binop(a, op, l.v, r.v);
+		l.name = NULL;
+	}
+}
+
+static struct val parse_logand(struct arith *a)
+{
+	struct val l = parse_level(a, 0);
+	while (take(a, "&&")) {
+		bool skip = !l.v;
+		a->noeval += skip;
+		struct val r = parse_level(a, 0);
+		a->noeval -= skip;
+		l.v = l.v && r.v;
+		l.name = NULL;
+	}
+	return l;
+}
+
+static struct val parse_logor(struct arith *a)
+{
+	struct val l = parse_logand(a);
+	while (take(a, "||")) {
+		bool skip = l.v != 0;
+		a->noeval += skip;
+		struct val r = parse_logand(a);
+		a->noeval -= skip;
+		l.v = l.v || r.v;
+		l.name = NULL;
+	}
+	return l;
+}
+
+static struct val parse_cond(struct arith *a)
+{
+	struct val c = parse_logor(a);
+	if (take(a, "?")) {
+		bool t = c.v != 0;
+		a->noeval += !t;
+		struct val x = parse_assign(a);
+		a->noeval -= !t;
+		if (!take(a, ":"))
+			arith_error(a, "expecting ':'");
+		a->noeval += t;
+		struct val y = parse_cond(a);
+		a->noeval -= t;
+		c.v = t ? x.v : y.v;
+		c.name = NULL;
+	}
+	return c;
+}
+
+static struct val parse_assign(struct arith *a)
+{
+	static const char *const ops[] = { "=", "*=", "/=", "%=", "+=", "-=", "<<=", ">>=",
+					   "&=", "^=", "|=" };
+	struct val l = parse_cond(a);
+
+	skip_blanks(a);
+	for (size_t i = 0; i < ARRAY_SIZE(ops); i++) {
+		size_t n = strlen(ops[i]);
+		if (strncmp(a->p, ops[i], n) || (n == 1 && a->p[1] == '='))
+			continue;
+		if (!l.name)
+			arith_error(a, "assignment requires a variable");
+		a->p += n;
+		struct val r = parse_assign(a);
+		long long v = r.v;
+		if (n > 1) {
+			char op[3] = { ops[i][0], ops[i][1] == '=' ? 0 : ops[i][1], 0 };
+			v = binop(a, op, l.v, r.v);
+		}
+		assign(a, &l, v);
+		l.v = v;
+		l.name = NULL;
+		return l;
+	}
+	return l;
+}
+
+long long arith_eval(const char *expr)
+{
+	struct arith a = { .expr = expr, .p = expr };
+	struct val v = { 0 };
+
+	skip_blanks(&a);
+	if (!*a.p)
+		return 0;
+	for (;;) {
+		v = parse_assign(&a);
+		if (!take(&a, ","))
+			break;
+	}
+	skip_blanks(&a);
+	if (*a.p)
+		arith_error(&a, "syntax error");
+	return v.v;
+}

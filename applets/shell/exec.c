@@ -1,0 +1,1013 @@
+/*== part of ash ==*/
+/* exec.c: running the syntax tree (POSIX XCU 2.9): simple commands (builtins, functions,
+ * applets, $PATH), pipelines, lists, compound commands, subshells, background jobs,
+ * redirections with saved fds, command substitution, traps and set -e. */
+#include "sh.h"
+#include <sys/wait.h>
+
+enum { EV_EXIT = 1 };	/* the process exits after this node: no need to fork */
+
+struct saved_fd {
+	struct saved_fd *next;
+	int fd;
+	int saved;		/* -1: fd was closed before */
+};
+
+static int eval(struct node *n, int flags);
+
+/* ---- traps and signals ---- */
+
+static void on_signal(int sig)
+{
+	sh_G.pending[sig] = 1;
+	sh_G.any_pending = 1;
+}
+
+void trap_set(int sig, const char *action)
+{
+	struct sigaction sa = { 0 };
+
+	free(sh_G.traps[sig]);
+	sh_G.traps[sig] = action ? xstrdup(action) : NULL;
+	if (sig == 0)
+		return;
+	sa.sa_handler = !action ? SIG_DFL : !*action ? SIG_IGN : on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+}
+
+void traps_reset_in_child(void)
+{
+	for (int sig = 0; sig < NSIG; sig++) {
+		if (!sh_G.traps[sig] || !*sh_G.traps[sig])
+			continue;
+		trap_set(sig, NULL);
+	}
+	sh_G.any_pending = 0;
+}
+
+void run_pending_traps(void)
+{
+	int saved = sh_G.status;
+
+	if (!sh_G.any_pending || sh_G.in_trap)
+		return;
+	sh_G.any_pending = 0;
+	sh_G.in_trap = true;
+	for (int sig = 1; sig < NSIG; sig++) {
+		if (!sh_G.pending[sig])
+			continue;
+		sh_G.pending[sig] = 0;
+		if (sh_G.traps[sig] && *sh_G.traps[sig]) {
+			char *action = xstrdup(sh_G.traps[sig]);
+			eval_string(action);
+			free(action);
+			if (sh_G.exiting)
+				break;
+		}
+		sh_G.status = saved;
+	}
+	sh_G.in_trap = false;
+}
+
+/* ---- processes and jobs ---- */
+
+pid_t sh_fork(void)
+{
+	pid_t pid;
+
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0)
+		sh_fatal(2, "fork: %s", strerror(errno));
+	if (pid == 0) {
+		sh_G.subshell++;
+		sh_G.interactive = false;
+		traps_reset_in_child();
+		/* the parent's jobs are not ours to wait for */
+		while (sh_G.jobs) {
+			struct job *j = sh_G.jobs;
+			sh_G.jobs = j->next;
+			free(j->procs);
+			free(j->cmd);
+			free(j);
+		}
+	}
+	return pid;
+}
+
+static int status_of(int wstatus)
+{
+	if (WIFSIGNALED(wstatus))
+		return 128 + WTERMSIG(wstatus);
+	return WEXITSTATUS(wstatus);
+}
+
+struct job *job_find_pid(pid_t pid)
+{
+	for (struct job *j = sh_G.jobs; j; j = j->next)
+		for (int i = 0; i < j->nprocs; i++)
+			if (j->procs[i].pid == pid)
+				return j;
+	return NULL;
+}
+
+/* Collect finished background processes, so that none stays a zombie. */
+static void reap_jobs(void)
+{
+	int ws;
+	for (struct job *j = sh_G.jobs; j; j = j->next)
+		for (int i = 0; i < j->nprocs; i++)
+			if (j->procs[i].status < 0 && waitpid(j->procs[i].pid, &ws, WNOHANG) > 0)
+				j->procs[i].status = status_of(ws);
+}
+
+int wait_pid(pid_t pid)
+{
+	int ws;
+	struct job *j = job_find_pid(pid);
+
+	if (j) {
+		for (int i = 0; i < j->nprocs; i++)
+			if (j->procs[i].pid == pid && j->procs[i].status >= 0)
+				return j->procs[i].status;
+	}
+	while (waitpid(pid, &ws, 0) < 0) {
+		if (errno != EINTR)
+			return 127;
+		if (sh_G.any_pending && j)
+			return 128 + SIGINT;
+	}
+	if (j)
+		for (int i = 0; i < j->nprocs; i++)
+			if (j->procs[i].pid == pid)
+				j->procs[i].status = status_of(ws);
+	return status_of(ws);
+}
+
+static void job_free(struct job *j)
+{
+	for (struct job **pj = &sh_G.jobs; *pj; pj = &(*pj)->next)
+		if (*pj == j) {
+			*pj = j->next;
+			break;
+		}
+	free(j->procs);
+	free(j->cmd);
+	free(j);
+}
+
+int wait_all(void)
+{
+	int status = 0;
+	while (sh_G.jobs) {
+		struct job *j = sh_G.jobs;
+		for (int i = 0; i < j->nprocs; i++)
+			status = wait_pid(j->procs[i].pid);
+		job_free(j);
+	}
+	return status;
+}
+
+static void job_add(pid_t pid)
+{
+	struct job *j = xzalloc(sizeof(*j)), *last = sh_G.jobs;
+	int finished = 0;
+
+	j->id = ++sh_G.next_job_id;
+	j->pgid = pid;
+	j->nprocs = 1;
+	j->procs = xmalloc(sizeof(*j->procs));
+	j->procs[0].pid = pid;
+	j->procs[0].status = -1;
+	/* append: wait waits in order; forget old finished jobs beyond a few hundred */
+	if (!last) {
+		sh_G.jobs = j;
+	} else {
+		while (last->next)
+			last = last->next;
+		last->next = j;
+	}
+	for (struct job *k = sh_G.jobs; k; k = k->next)
+		finished += k->procs[0].status >= 0;
+	if (finished > 256) {
+		for (struct job *k = sh_G.jobs; k; k = k->next)
+			if (k->procs[0].status >= 0 && k != j) {
+				job_free(k);
+				break;
+			}
+	}
+}
+
+/* ---- redirections ---- */
+
+static void save_fd(struct saved_fd **save, int fd)
+{
+	struct saved_fd *s;
+
+	if (!save)
+		return;
+	for (s = *save; s; s = s->next)
+		if (s->fd == fd)
+			return;
+	s = xmalloc(sizeof(*s));
+	s->fd = fd;
+	s->saved = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+	if (s->saved < 0 && errno != EBADF)
+		sh_error("%d: %s", fd, strerror(errno));
+	s->next = *save;
+	*save = s;
+}
+
+void redirect_restore(struct saved_fd *save)
+{
+	fflush(stdout);
+	while (save) {
+		struct saved_fd *s = save;
+		save = s->next;
+		if (s->saved >= 0) {
+			dup2(s->saved, s->fd);
+			close(s->saved);
+		} else {
+			close(s->fd);
+		}
+		free(s);
+	}
+}
+
+void redirect_discard(struct saved_fd *save)
+{
+	while (save) {
+		struct saved_fd *s = save;
+		save = s->next;
+		if (s->saved >= 0)
+			close(s->saved);
+		free(s);
+	}
+}
+
+/* A here-document's text on an fd to read: a pipe when it fits, else a deleted file. */
+static int heredoc_fd(const char *text)
+{
+	size_t len = strlen(text);
+	int fds[2];
+
+	if (len <= 4096 && pipe(fds) == 0) {
+		full_write(fds[1], text, len);
+		close(fds[1]);
+		return fds[0];
+	}
+	{
+		FILE *f = tmpfile();
+		int fd;
+		if (!f)
+			return -1;
+		fd = dup(fileno(f));
+		fclose(f);
+		if (fd < 0)
+			return -1;
+		full_write(fd, text, len);
+		lseek(fd, 0, SEEK_SET);
+		return fd;
+	}
+}
+
+static int open_target(struct redir *r, const char *name)
+{
+	int flags;
+	struct stat st;
+
+	switch (r->type) {
+	case R_IN: flags = O_RDONLY; break;
+	case R_RDWR: flags = O_RDWR | O_CREAT; break;
+	case R_APPEND: flags = O_WRONLY | O_CREAT | O_APPEND; break;
+	case R_OUTERR:
+		flags = O_WRONLY | O_CREAT | (r->strip_tabs ? O_APPEND : O_TRUNC);
+		break;
+	case R_OUT:
+	case R_DUPOUT:
+		if (SHOPT(OPT_C) && stat(name, &st) == 0 && S_ISREG(st.st_mode)) {
+			sh_error("%s: cannot overwrite existing file", name);
+			return -1;
+		}
+		/* fall through */
+	default: flags = O_WRONLY | O_CREAT | O_TRUNC; break;
+	}
+	int fd = open(name, flags | O_CLOEXEC, 0666);
+	if (fd < 0)
+		sh_error("%s: %s", name, strerror(errno));
+	return fd;
+}
+
+int redirect(struct redir *r, struct saved_fd **save)
+{
+	for (; r; r = r->next) {
+		int fd = -1, target = r->fd;
+		char *name = NULL;
+
+		if (r->type == R_HEREDOC) {
+			char *text = r->quoted ? xstrdup(r->body) : expand_string(r->body, EXP_HEREDOC);
+			fd = heredoc_fd(text);
+			free(text);
+		} else if (r->type == R_HERESTR) {
+			char *text = expand_string(r->target->text, 0);
+			char *t2 = xasprintf("%s\n", text);
+			fd = heredoc_fd(t2);
+			free(text);
+			free(t2);
+		} else {
+			name = expand_string(r->target->text, 0);
+			if ((r->type == R_DUPIN || r->type == R_DUPOUT) &&
+			    (!strcmp(name, "-") || (*name && name[strspn(name, "0123456789")] == 0))) {
+				if (target == 1 || target == 2)
+					fflush(stdout);
+				save_fd(save, target);
+				if (*name == '-') {
+					close(target);
+				} else {
+					int from = atoi(name);
+					if (from != target && dup2(from, target) < 0) {
+						sh_error("%s: %s", name, strerror(errno));
+						free(name);
+						return -1;
+					}
+				}
+				free(name);
+				continue;
+			}
+			if (r->type == R_DUPIN) {
+				sh_error("%s: bad file descriptor", name);
+				free(name);
+				return -1;
+			}
+			fd = open_target(r, name);
+			if (r->type == R_DUPOUT)
+				r->type = R_OUT, target = r->fd;
+		}
+		free(name);
+		if (fd < 0)
+			return -1;
+		fflush(stdout);
+		save_fd(save, target);
+		if (fd != target) {
+			dup2(fd, target);
+			close(fd);
+		} else {
+			fcntl(fd, F_SETFD, 0);
+		}
+		if (r->type == R_OUTERR || (r->type == R_OUT && r->target && 0)) {
+			save_fd(save, 2);
+			dup2(target, 2);
+		}
+	}
+	return 0;
+}
+
+/* ---- command substitution ---- */
+
+char *command_output(const char *text)
+{
+	struct sbuf out = { 0 };
+	char buf[4096];
+	int fds[2];
+	pid_t pid;
+	ssize_t n;
+
+	if (pipe(fds) < 0)
+		sh_fatal(2, "pipe: %s", strerror(errno));
+	pid = sh_fork();
+	if (pid == 0) {
+		close(fds[0]);
+		if (fds[1] != STDOUT_FILENO) {
+			dup2(fds[1], STDOUT_FILENO);
+			close(fds[1]);
+		}
+		struct arena *a = arena_new();
+		bool err;
+		struct node *t = parse_string(text, a, &err);
+		sh_exit(err ? 2 : t ? eval(t, EV_EXIT) : 0);
+	}
+	close(fds[1]);
+	while ((n = safe_read(fds[0], buf, sizeof(buf))) > 0)
+		for (ssize_t i = 0; i < n; i++)
+			if (buf[i])
+				sb_addc(&out, buf[i]);
+	close(fds[0]);
+	sh_G.cmdsubst_status = wait_pid(pid);
+	while (out.len && out.s[out.len - 1] == '\n')
+		out.s[--out.len] = 0;
+	return sb_take(&out);
+}
+
+/* ---- simple commands ---- */
+
+char *path_search(const char *name)
+{
+	const char *path = var_get("PATH"), *p, *e;
+	struct stat st;
+
+	if (!path)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	for (p = path;; p = e + 1) {
+		e = strchrnul(p, ':');
+		char *full = e == p ? xstrdup(name) : xasprintf("%.*s/%s", (int)(e - p), p, name);
+		if (stat(full, &st) == 0 && S_ISREG(st.st_mode) && access(full, X_OK) == 0)
+			return full;
+		free(full);
+		if (!*e)
+			return NULL;
+	}
+}
+
+char *path_search_any(const char *name)
+{
+	const char *path = var_get("PATH"), *p, *e;
+	struct stat st;
+
+	if (!path)
+		return NULL;
+	for (p = path;; p = e + 1) {
+		e = strchrnul(p, ':');
+		char *full = e == p ? xstrdup(name) : xasprintf("%.*s/%s", (int)(e - p), p, name);
+		if (stat(full, &st) == 0 && S_ISREG(st.st_mode) && access(full, R_OK) == 0)
+			return full;
+		free(full);
+		if (!*e)
+			return NULL;
+	}
+}
+
+static const struct applet *standalone_applet(const char *name)
+{
+	if (!ENABLE_FEATURE_SH_STANDALONE || strchr(name, '/'))
+		return NULL;
+	return find_applet(name);
+}
+
+/* In a child (or exec): run argv as an external command; never returns. */
+NORETURN static void exec_command(char **argv)
+{
+	const struct applet *a = standalone_applet(argv[0]);
+	char *path;
+	char **env = var_environ();
+	int err;
+
+	environ = env;
+	if (a) {
+		if (BB_MMU && a->kind != APPLET_NORMAL) {
+			sh_G.traps[0] = NULL;
+			run_applet_and_exit(a, argv);
+		}
+		execv(CONFIG_BUSYBOX_EXEC_PATH, argv);
+	}
+	path = strchr(argv[0], '/') ? xstrdup(argv[0]) : path_search(argv[0]);
+	if (!path) {
+		sh_G.traps[0] = NULL;
+		sh_fatal(127, "%s: not found", argv[0]);
+	}
+	execv(path, argv);
+	err = errno;
+	if (err == ENOEXEC) {
+		/* a script without #!: run it with this shell */
+		int n = 0;
+		while (argv[n])
+			n++;
+		char **nargv = xmalloc((n + 2) * sizeof(*nargv));
+		nargv[0] = (char *)"sh";
+		nargv[1] = path;
+		memcpy(nargv + 2, argv + 1, n * sizeof(*nargv));
+		execv(CONFIG_BUSYBOX_EXEC_PATH, nargv);
+		err = errno;
+	}
+	sh_G.traps[0] = NULL;
+	{
+		struct stat st;
+		if (err == EACCES && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			err = EISDIR;
+	}
+	sh_fatal(err == ENOENT ? 127 : 126, "%s: %s", argv[0], strerror(err));
+}
+
+int exec_argv(char **argv)
+{
+	const struct builtin *b = builtin_lookup(argv[0]);
+	const struct applet *ap;
+	int argc = 0;
+	pid_t pid;
+
+	while (argv[argc])
+		argc++;
+	if (b)
+		return b->fn(argc, argv);
+	ap = nofork_applet_lookup(argv[0]);
+	if (ap)
+		return run_nofork_applet(ap, argv);
+	reap_jobs();
+	pid = sh_fork();
+	if (pid == 0)
+		exec_command(argv);
+	return wait_pid(pid);
+}
+
+void exec_argv_replace(char **argv)
+{
+	exec_command(argv);
+}
+
+static void xtrace(struct word *assigns_expanded_dummy, char **assigns, int nassigns,
+		   char **argv)
+{
+	struct sbuf b = { 0 };
+	const char *ps4 = var_get("PS4");
+	char *p4 = expand_string(ps4 ? ps4 : "+ ", EXP_NOTILDE);
+
+	(void)assigns_expanded_dummy;
+	sb_adds(&b, p4);
+	free(p4);
+	for (int i = 0; i < nassigns; i++) {
+		if (i)
+			sb_addc(&b, ' ');
+		sb_adds(&b, assigns[i]);
+	}
+	for (int i = 0; argv && argv[i]; i++) {
+		char *q = xmalloc_quote_name(argv[i]);
+		if (i || nassigns)
+			sb_addc(&b, ' ');
+		sb_adds(&b, q);
+		free(q);
+	}
+	sb_addc(&b, '\n');
+	fflush(stdout);
+	full_write(STDERR_FILENO, b.s, b.len);
+	free(b.s);
+}
+
+static int call_function(struct func *f, int argc, char **argv)
+{
+	char **saved_pos = sh_G.pos;
+	int saved_npos = sh_G.npos, status;
+	struct arena *a = f->arena;
+
+	a->refs++;	/* the function may redefine itself */
+	sh_G.pos = xmalloc(argc * sizeof(char *));
+	for (int i = 1; i < argc; i++)
+		sh_G.pos[i - 1] = xstrdup(argv[i]);
+	sh_G.pos[argc - 1] = NULL;
+	sh_G.npos = argc - 1;
+	sh_G.func_depth++;
+	status = eval(f->body, 0);
+	sh_G.func_depth--;
+	if (sh_G.returning) {
+		sh_G.returning = false;
+		status = sh_G.status;
+	}
+	free_positional(sh_G.pos, sh_G.npos);
+	sh_G.pos = saved_pos;
+	sh_G.npos = saved_npos;
+	arena_unref(a);
+	return status;
+}
+
+static int run_builtin(const struct builtin *b, const struct applet *ap, int argc, char **argv)
+{
+	if (b)
+		return b->fn(argc, argv);
+	return run_nofork_applet(ap, argv);
+}
+
+static int eval_simple(struct node *n, int flags)
+{
+	struct fields args = { 0 };
+	char **assigns = NULL;
+	int nassigns = 0, status = 0;
+	struct saved_fd *save = NULL;
+	const struct builtin *b = NULL;
+	const struct applet *ap = NULL;
+	struct func *f = NULL;
+
+	sh_G.lineno = n->lineno;
+	sh_G.cmdsubst_status = 0;
+	expand_words(n->words, &args);
+	for (struct word *w = n->assigns; w; w = w->next)
+		nassigns++;
+	if (nassigns) {
+		int i = 0;
+		assigns = xmalloc(nassigns * sizeof(*assigns));
+		for (struct word *w = n->assigns; w; w = w->next, i++) {
+			size_t nl = assignment_name_len(w->text);
+			char *v = expand_string(w->text + nl + 1, EXP_TILDE_ASSIGN);
+			assigns[i] = xasprintf("%.*s=%s", (int)nl, w->text, v);
+			free(v);
+		}
+	}
+	if (SHOPT(OPT_x))
+		xtrace(NULL, assigns, nassigns, args.v);
+	if (args.n == 0) {
+		for (int i = 0; i < nassigns; i++)
+			if (var_set_assignment(assigns[i], 0) < 0) {
+				status = 1;
+				if (!sh_G.interactive)
+					sh_exit(2);
+			}
+		if (n->redirs) {
+			if (redirect(n->redirs, &save) < 0)
+				status = 1;
+			redirect_restore(save);
+		}
+		if (!status)
+			status = sh_G.cmdsubst_status;
+		goto out;
+	}
+	b = builtin_lookup(args.v[0]);
+	if (!b || !(b->flags & BI_SPECIAL)) {
+		f = func_lookup(args.v[0]);
+		if (f)
+			b = NULL;
+	}
+	if (!b && !f)
+		ap = nofork_applet_lookup(args.v[0]);
+	if (b || f || ap) {
+		bool special = b && (b->flags & BI_SPECIAL);
+		if (!special && nassigns) {
+			locals_push();
+			for (int i = 0; i < nassigns; i++) {
+				char *nm = xstrndup(assigns[i], strchr(assigns[i], '=') - assigns[i]);
+				var_make_local(nm);
+				free(nm);
+				var_set_assignment(assigns[i], V_EXPORT);
+			}
+		} else {
+			for (int i = 0; i < nassigns; i++)
+				if (var_set_assignment(assigns[i], 0) < 0 && !sh_G.interactive)
+					sh_exit(2);
+		}
+		if (redirect(n->redirs, &save) < 0) {
+			status = 1;
+			if (special && !sh_G.interactive)
+				sh_exit(1);
+		} else if (f) {
+			if (!nassigns)
+				locals_push();
+			status = call_function(f, (int)args.n, args.v);
+			locals_pop();
+			nassigns = -nassigns;	/* popped already */
+		} else {
+			status = run_builtin(b, ap, (int)args.n, args.v);
+		}
+		if (builtin_is_exec(b) && args.n == 1)
+			redirect_discard(save);
+		else
+			redirect_restore(save);
+		if (!special && nassigns > 0)
+			locals_pop();
+		nassigns = nassigns < 0 ? -nassigns : nassigns;
+		goto out;
+	}
+	/* an external command */
+	if (flags & EV_EXIT) {
+		if (redirect(n->redirs, NULL) < 0)
+			sh_exit(1);
+		for (int i = 0; i < nassigns; i++)
+			var_set_assignment(assigns[i], V_EXPORT);
+		exec_command(args.v);
+	}
+	reap_jobs();
+	pid_t pid = sh_fork();
+	if (pid == 0) {
+		if (redirect(n->redirs, NULL) < 0)
+			_exit(1);
+		for (int i = 0; i < nassigns; i++)
+			var_set_assignment(assigns[i], V_EXPORT);
+		exec_command(args.v);
+	}
+	status = wait_pid(pid);
+out:
+	for (int i = 0; i < nassigns; i++)
+		free(assigns[i]);
+	free(assigns);
+	fields_free(&args);
+	return status;
+}
+
+/* ---- compound commands ---- */
+
+static int eval_pipe(struct node *n, int flags)
+{
+	pid_t *pids = xmalloc(n->ncmds * sizeof(*pids));
+	int prev = -1, status = 0, failed = 0;
+
+	reap_jobs();
+	for (int i = 0; i < n->ncmds; i++) {
+		int fds[2] = { -1, -1 };
+		bool last = i == n->ncmds - 1;
+		if (!last && pipe(fds) < 0)
+			sh_fatal(2, "pipe: %s", strerror(errno));
+		pids[i] = sh_fork();
+		if (pids[i] == 0) {
+			free(pids);
+			if (prev >= 0) {
+				dup2(prev, STDIN_FILENO);
+				close(prev);
+			}
+			if (!last) {
+				close(fds[0]);
+				dup2(fds[1], STDOUT_FILENO);
+				if (n->cmds[i]->pipe_stderr)
+					dup2(fds[1], STDERR_FILENO);
+				close(fds[1]);
+			}
+			sh_exit(eval(n->cmds[i], EV_EXIT));
+		}
+		if (prev >= 0)
+			close(prev);
+		if (!last)
+			close(fds[1]);
+		prev = fds[0];
+	}
+	for (int i = 0; i < n->ncmds; i++) {
+		status = wait_pid(pids[i]);
+		if (status)
+			failed = status;
+	}
+	free(pids);
+	(void)flags;
+	return SHOPT(OPT_pipefail) && failed ? failed : status;
+}
+
+static bool loop_should_stop(void)
+{
+	if (sh_G.returning || sh_G.exiting)
+		return true;
+	if (sh_G.breaking) {
+		sh_G.breaking--;
+		return true;
+	}
+	if (sh_G.continuing) {
+		if (--sh_G.continuing == 0)
+			return false;
+		return true;
+	}
+	return false;
+}
+
+static int eval_cond(struct node *n)
+{
+	int status;
+	sh_G.no_errexit++;
+	status = eval(n, 0);
+	sh_G.no_errexit--;
+	return status;
+}
+
+static int eval_loop(struct node *n)
+{
+	int status = 0;
+
+	sh_G.loop_depth++;
+	for (;;) {
+		int c = eval_cond(n->a);
+		if (sh_G.breaking || sh_G.continuing || sh_G.returning) {
+			if (loop_should_stop())
+				break;
+			continue;
+		}
+		if ((c == 0) != (n->type == N_WHILE))
+			break;
+		status = eval(n->b, 0);
+		if (loop_should_stop())
+			break;
+	}
+	sh_G.loop_depth--;
+	return status;
+}
+
+static int eval_for(struct node *n)
+{
+	struct fields list = { 0 };
+	int status = 0;
+
+	sh_G.lineno = n->lineno;
+	if (n->has_in) {
+		expand_words(n->words, &list);
+	} else {
+		for (int i = 0; i < sh_G.npos; i++)
+			fields_add(&list, xstrdup(sh_G.pos[i]));
+	}
+	sh_G.loop_depth++;
+	for (size_t i = 0; i < list.n; i++) {
+		if (var_set(n->name, list.v[i], 0) < 0) {
+			status = 1;
+			break;
+		}
+		status = eval(n->b, 0);
+		if (loop_should_stop())
+			break;
+	}
+	sh_G.loop_depth--;
+	fields_free(&list);
+	return status;
+}
+
+static int eval_case(struct node *n)
+{
+	char *word;
+	int status = 0;
+	bool matched = false;
+
+	sh_G.lineno = n->lineno;
+	word = expand_string(n->words->text, 0);
+	for (struct case_item *it = n->items; it; it = it->next) {
+		if (!matched) {
+			for (struct word *p = it->patterns; p && !matched; p = p->next) {
+				char *pat = expand_string(p->text, EXP_PATTERN);
+				matched = pattern_match(pat, word);
+				free(pat);
+			}
+			if (!matched)
+				continue;
+		}
+		status = it->body ? eval(it->body, 0) : 0;
+		if (it->end == CASE_BREAK || sh_G.breaking || sh_G.continuing || sh_G.returning)
+			break;
+		if (it->end == CASE_TEST)
+			matched = false;
+	}
+	free(word);
+	return status;
+}
+
+static int eval_compound(struct node *n, int flags)
+{
+	switch (n->type) {
+	case N_GROUP: return eval(n->a, flags);
+	case N_IF:
+		if (eval_cond(n->a) == 0)
+			return eval(n->b, flags);
+		return n->c ? eval(n->c, flags) : 0;
+	case N_WHILE:
+	case N_UNTIL: return eval_loop(n);
+	case N_FOR: return eval_for(n);
+	case N_CASE: return eval_case(n);
+	default: return 0;
+	}
+}
+
+static int eval_subshell(struct node *n, int flags)
+{
+	pid_t pid;
+
+	if (flags & EV_EXIT) {
+		if (redirect(n->redirs, NULL) < 0)
+			sh_exit(1);
+		sh_exit(eval(n->a, EV_EXIT));
+	}
+	reap_jobs();
+	pid = sh_fork();
+	if (pid == 0) {
+		if (redirect(n->redirs, NULL) < 0)
+			sh_exit(1);
+		sh_exit(eval(n->a, EV_EXIT));
+	}
+	return wait_pid(pid);
+}
+
+static int eval_background(struct node *n)
+{
+	pid_t pid;
+
+	reap_jobs();
+	pid = sh_fork();
+	if (pid == 0) {
+		if (!SHOPT(OPT_m)) {
+			int fd = open("/dev/null", O_RDONLY);
+			if (fd > 0) {
+				dup2(fd, STDIN_FILENO);
+				close(fd);
+			}
+			signal(SIGINT, SIG_IGN);
+			signal(SIGQUIT, SIG_IGN);
+		}
+		sh_exit(eval(n->a, EV_EXIT));
+	}
+	sh_G.lastbg = pid;
+	job_add(pid);
+	return 0;
+}
+
+static int eval(struct node *n, int flags)
+{
+	int status = 0;
+	bool leaf = false;
+
+	if (!n)
+		return 0;
+	switch (n->type) {
+	case N_SIMPLE:
+		status = eval_simple(n, flags);
+		leaf = true;
+		break;
+	case N_PIPE:
+		status = eval_pipe(n, flags);
+		leaf = true;
+		break;
+	case N_NOT:
+		sh_G.no_errexit++;
+		status = !eval(n->a, 0);
+		sh_G.no_errexit--;
+		break;
+	case N_AND:
+	case N_OR:
+		status = eval_cond(n->a);
+		if (sh_G.breaking || sh_G.continuing || sh_G.returning)
+			break;
+		if ((status == 0) == (n->type == N_AND))
+			status = eval(n->b, flags);
+		break;
+	case N_SEQ:
+		eval(n->a, 0);
+		if (sh_G.breaking || sh_G.continuing || sh_G.returning || sh_G.exiting)
+			return sh_G.status;
+		status = eval(n->b, flags);
+		break;
+	case N_BG:
+		status = eval_background(n);
+		break;
+	case N_SUBSHELL:
+		status = eval_subshell(n, flags);
+		leaf = true;
+		break;
+	case N_FUNCDEF:
+		/* the tree's arena: a function body keeps it */
+		func_define(n->name, n->a, sh_G.cur_arena);
+		status = 0;
+		break;
+	default: {
+		struct saved_fd *save = NULL;
+		if (redirect(n->redirs, &save) < 0) {
+			status = 1;
+		} else {
+			status = eval_compound(n, 0);
+		}
+		redirect_restore(save);
+		break;
+	}
+	}
+	sh_G.status = status;
+	run_pending_traps();
+	if (leaf && status && SHOPT(OPT_e) && !sh_G.no_errexit && !sh_G.exiting)
+		sh_exit(status);
+	return status;
+}
+
+int eval_node(struct node *n)
+{
+	return eval(n, 0);
+}
+
+static int run_input(struct input *in, bool top)
+{
+	int status = 0;
+	bool eof = false;
+
+	while (!eof && !sh_G.exiting) {
+		struct arena *a = arena_new(), *saved = sh_G.cur_arena;
+		bool err;
+		struct node *n = parse_command(in, a, &eof, &err);
+		if (err) {
+			status = sh_G.status = 2;
+			arena_unref(a);
+			if (!sh_G.interactive)
+				sh_exit(2);
+			continue;
+		}
+		if (n && !SHOPT(OPT_n)) {
+			if (top)
+				input_sync(in);
+			sh_G.cur_arena = a;
+			status = eval(n, 0);
+			sh_G.cur_arena = saved;
+		}
+		arena_unref(a);
+		if (sh_G.breaking || sh_G.continuing || sh_G.returning)
+			break;
+	}
+	return status;
+}
+
+int eval_input(struct input *in)
+{
+	return run_input(in, true);
+}
+
+int eval_string(const char *s)
+{
+	struct input in;
+	int status;
+
+	input_init_string(&in, s, strlen(s));
+	in.lineno = sh_G.lineno > 0 ? sh_G.lineno : 1;
+	status = run_input(&in, false);
+	input_free(&in);
+	return status;
+}

@@ -1,0 +1,760 @@
+/*== part of ash ==*/
+/* expand.c: word expansion (POSIX XCU 2.6): tilde, parameters, command substitution,
+ * arithmetic, field splitting, pathname expansion and quote removal, and the pattern
+ * matching of case and ${x#p}. A word is expanded into characters that each carry
+ * flags (quoted, or the result of an unquoted expansion and so subject to splitting),
+ * then split into fields and globbed. */
+#include "sh.h"
+#include <glob.h>
+#include <fnmatch.h>
+#include <pwd.h>
+
+enum {
+	F_QUOTED = 1,	/* literal: no splitting, no globbing */
+	F_SPLIT = 2,	/* from an unquoted expansion: IFS characters split */
+	F_BREAK = 4,	/* not a character: a field ends here ("$@") */
+	F_MARK = 8,	/* not a character: the field exists even if empty ("") */
+};
+
+struct xbuf {
+	struct sbuf s;
+	struct sbuf f;		/* one flag byte per byte of s */
+	int flags;		/* EXP_* */
+};
+
+enum ctx { C_UNQ, C_DQ, C_HEREDOC };
+
+static void x_add(struct xbuf *x, int c, int f)
+{
+	sb_addc(&x->s, c);
+	sb_addc(&x->f, f);
+}
+
+static void x_adds(struct xbuf *x, const char *s, size_t n, int f)
+{
+	for (size_t i = 0; i < n; i++)
+		x_add(x, s[i], f);
+}
+
+void fields_add(struct fields *f, char *s)
+{
+	if (f->n + 1 >= f->cap) {
+		f->cap = f->cap * 2 + 8;
+		f->v = xrealloc(f->v, f->cap * sizeof(*f->v));
+	}
+	f->v[f->n++] = s;
+	f->v[f->n] = NULL;
+}
+
+void fields_free(struct fields *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		free(f->v[i]);
+	free(f->v);
+	memset(f, 0, sizeof(*f));
+}
+
+/* ---- finding the end of constructs in word text (the lexer checked them) ---- */
+
+static const char *skip_dollar(const char *s, bool dq);
+
+static const char *skip_squote(const char *s)
+{
+	while (*s && *s != '\'')
+		s++;
+	return *s ? s + 1 : s;
+}
+
+static const char *skip_bquote(const char *s)
+{
+	while (*s && *s != '`')
+		s += s[0] == '\\' && s[1] ? 2 : 1;
+	return *s ? s + 1 : s;
+}
+
+static const char *skip_dquote(const char *s)
+{
+	while (*s && *s != '"') {
+		if (*s == '\\' && s[1])
+			s += 2;
+		else if (*s == '$')
+			s = skip_dollar(s + 1, true);
+		else if (*s == '`')
+			s = skip_bquote(s + 1);
+		else
+			s++;
+	}
+	return *s ? s + 1 : s;
+}
+
+static const char *skip_brace(const char *s, bool dq)
+{
+	while (*s && *s != '}') {
+		if (*s == '\\' && s[1])
+			s += 2;
+		else if (*s == '\'' && !dq)
+			s = skip_squote(s + 1);
+		else if (*s == '"')
+			s = skip_dquote(s + 1);
+		else if (*s == '$')
+			s = skip_dollar(s + 1, dq);
+		else if (*s == '`')
+			s = skip_bquote(s + 1);
+		else
+			s++;
+	}
+	return *s ? s + 1 : s;
+}
+
+static const char *skip_arith(const char *s)
+{
+	int depth = 0;
+	while (*s) {
+		if (*s == ')' && depth == 0 && s[1] == ')')
+			return s + 2;
+		if (*s == '(')
+			depth++;
+		else if (*s == ')')
+			depth--;
+		if (*s == '\\' && s[1])
+			s += 2;
+		else if (*s == '\'')
+			s = skip_squote(s + 1);
+		else if (*s == '"')
+			s = skip_dquote(s + 1);
+		else if (*s == '$')
+			s = skip_dollar(s + 1, false);
+		else if (*s == '`')
+			s = skip_bquote(s + 1);
+		else
+			s++;
+	}
+	return s;
+}
+
+/* s: after a '$'. Only the bracketed forms: a plain $name ends where its name ends. */
+static const char *skip_dollar(const char *s, bool dq)
+{
+	if (*s == '{')
+		return skip_brace(s + 1, dq);
+	if (s[0] == '(' && s[1] == '(')
+		return skip_arith(s + 2);
+	if (*s == '(')
+		return s + 1 + parse_cmdsubst_len(s + 1);
+	if (*s == '\'' && !dq) {
+		for (s++; *s && *s != '\''; s += s[0] == '\\' && s[1] ? 2 : 1)
+			;
+		return *s ? s + 1 : s;
+	}
+	return s;
+}
+
+/* ---- parameters ---- */
+
+static const char *ifs_value(void)
+{
+	const char *ifs = var_get("IFS");
+	return ifs ? ifs : " \t\n";
+}
+
+static char *positional_joined(char sep_char, bool have_sep)
+{
+	struct sbuf b = { 0 };
+	for (int i = 0; i < sh_G.npos; i++) {
+		if (i && have_sep)
+			sb_addc(&b, sep_char);
+		sb_adds(&b, sh_G.pos[i]);
+	}
+	return sb_take(&b);
+}
+
+/* The value of a special or named parameter (malloced), or NULL if unset. */
+static char *param_value(const char *name, size_t n)
+{
+	char buf[32];
+	const char *v = NULL;
+
+	if (n == 1 && !isalnum(*name) && *name != '_') {
+		switch (*name) {
+		case '?': snprintf(buf, sizeof(buf), "%d", sh_G.status); return xstrdup(buf);
+		case '$': snprintf(buf, sizeof(buf), "%d", (int)sh_G.rootpid); return xstrdup(buf);
+		case '#': snprintf(buf, sizeof(buf), "%d", sh_G.npos); return xstrdup(buf);
+		case '!':
+			if (!sh_G.lastbg)
+				return NULL;
+			snprintf(buf, sizeof(buf), "%d", (int)sh_G.lastbg);
+			return xstrdup(buf);
+		case '-': return option_letters();
+		case '@':
+		case '*': {
+			const char *ifs = ifs_value();
+			return sh_G.npos ? positional_joined(*ifs ? *ifs : ' ', *ifs != 0) : NULL;
+		}
+		}
+		return NULL;
+	}
+	if (isdigit(*name)) {
+		long i = strtol(name, NULL, 10);
+		if (i == 0)
+			return xstrdup(sh_G.arg0);
+		return i <= sh_G.npos ? xstrdup(sh_G.pos[i - 1]) : NULL;
+	}
+	{
+		char *nm = xstrndup(name, n);
+		v = var_get(nm);
+		free(nm);
+	}
+	return v ? xstrdup(v) : NULL;
+}
+
+/* Append a value: quoted, or subject to splitting and globbing. */
+static void add_value(struct xbuf *x, const char *v, bool quoted)
+{
+	x_adds(x, v, strlen(v), quoted ? F_QUOTED : F_SPLIT);
+}
+
+/* "$@", $@, $*: each parameter its own field. */
+static void add_positional_fields(struct xbuf *x, bool quoted)
+{
+	for (int i = 0; i < sh_G.npos; i++) {
+		if (i)
+			x_add(x, 0, F_BREAK);
+		if (quoted)
+			x_add(x, 0, F_MARK);
+		add_value(x, sh_G.pos[i], quoted);
+	}
+}
+
+static void expand_part(struct xbuf *x, const char *s, const char *end, enum ctx ctx);
+
+/* The word of ${x-word} and friends as one string (for =, ? and patterns). */
+static char *expand_sub(const char *s, const char *end, int flags, enum ctx ctx)
+{
+	struct xbuf x = { .flags = flags };
+	struct sbuf out = { 0 };
+
+	expand_part(&x, s, end, ctx == C_UNQ ? C_UNQ : C_DQ);
+	for (size_t i = 0; i < x.s.len; i++) {
+		int c = x.s.s[i], f = x.f.s[i];
+		if (f & F_MARK)
+			continue;
+		if (f & F_BREAK) {
+			sb_addc(&out, ' ');
+			continue;
+		}
+		if ((flags & EXP_PATTERN) && (f & F_QUOTED || (ctx != C_UNQ && !(f & F_SPLIT))))
+			if (strchr("\\*?[]!-^", c))
+				sb_addc(&out, '\\');
+		sb_addc(&out, c);
+	}
+	free(x.s.s);
+	free(x.f.s);
+	return sb_take(&out);
+}
+
+/* Remove the shortest/longest prefix/suffix matching pat. */
+static char *trim_pattern(const char *v, const char *pat, bool suffix, bool longest)
+{
+	size_t n = strlen(v);
+	char *t = xstrdup(v);
+
+	if (!suffix) {
+		for (size_t i = longest ? n + 1 : 0; longest ? i-- > 0 : i <= n; i += !longest) {
+			char c = t[i];
+			t[i] = 0;
+			bool m = pattern_match(pat, t);
+			t[i] = c;
+			if (m) {
+				memmove(t, t + i, n - i + 1);
+				return t;
+			}
+		}
+	} else {
+		for (size_t i = longest ? 0 : n + 1; longest ? i <= n : i-- > 0; i += longest) {
+			if (pattern_match(pat, t + i)) {
+				t[i] = 0;
+				return t;
+			}
+		}
+	}
+	return t;
+}
+
+NORETURN static void param_error(const char *name, size_t n, const char *msg)
+{
+	sh_fatal(sh_G.interactive ? 1 : 2, "%.*s: %s", (int)n, name, msg);
+}
+
+/* s: after "${"; end: at the closing '}'. */
+static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ctx ctx)
+{
+	bool quoted = ctx != C_UNQ, length = false, colon = false;
+	const char *name = s, *op;
+	size_t n;
+	char *v;
+
+	if (*s == '#' && s + 1 < end) {
+		length = true;
+		name = ++s;
+	}
+	if (isdigit(*s)) {
+		while (s < end && isdigit(*s))
+			s++;
+	} else if (isalpha(*s) || *s == '_') {
+		while (s < end && (isalnum(*s) || *s == '_'))
+			s++;
+	} else if (s < end && strchr("@*#?-$!0", *s)) {
+		s++;
+	} else if (length && s == end) {
+		name = "#";	/* ${#} */
+		s = name + 1;
+		length = false;
+	} else {
+		sh_fatal(sh_G.interactive ? 1 : 2, "${%.*s}: bad substitution",
+			 (int)(end - (name - length)), name - length);
+	}
+	n = s - name;
+	if (length && s != end && !(name[0] == '#' && n == 1))
+		sh_fatal(2, "${%.*s}: bad substitution", (int)(end - name + 1), name - 1);
+	if (length) {
+		v = param_value(name, n);
+		char buf[24];
+		if (!v && SHOPT(OPT_u) && !(n == 1 && (*name == '@' || *name == '*')))
+			param_error(name, n, "parameter not set");
+		snprintf(buf, sizeof(buf), "%zu",
+			 n == 1 && (*name == '@' || *name == '*') ? (size_t)sh_G.npos
+								 : v ? strlen(v) : 0);
+		add_value(x, buf, quoted);
+		free(v);
+		return;
+	}
+	op = s;
+	if (op < end && *op == ':') {
+		colon = true;
+		op++;
+	}
+	v = param_value(name, n);
+	bool is_at = n == 1 && (*name == '@' || *name == '*');
+	bool set = v && (!colon || *v || (is_at && sh_G.npos > 1));
+	if (op == end) {
+		if (colon)
+			sh_fatal(2, "${%.*s}: bad substitution", (int)(end - name), name);
+		if (!v && SHOPT(OPT_u) && !is_at)
+			param_error(name, n, "parameter not set");
+	} else if (*op == '-' || *op == '+') {
+		if (set == (*op == '-')) {
+			goto plain;
+		}
+		free(v);
+		expand_part(x, op + 1, end, ctx == C_UNQ ? C_UNQ : C_DQ);
+		return;
+	} else if (*op == '=') {
+		if (!set) {
+			char *w = expand_sub(op + 1, end, 0, ctx);
+			char *nm = xstrndup(name, n);
+			if (!is_name(nm, n)) {
+				free(nm);
+				free(w);
+				sh_fatal(2, "%.*s: bad variable name", (int)n, name);
+			}
+			var_set(nm, w, 0);
+			free(nm);
+			free(v);
+			v = w;
+		}
+		goto plain;
+	} else if (*op == '?') {
+		if (!set) {
+			char *w = op + 1 < end ? expand_sub(op + 1, end, 0, ctx) : NULL;
+			free(v);
+			if (w) {
+				sh_error("%.*s: %s", (int)n, name, w);
+				free(w);
+				sh_exit(sh_G.interactive ? 1 : 2);
+			}
+			param_error(name, n, colon ? "parameter null or not set"
+						    : "parameter not set");
+		}
+		goto plain;
+	} else if (!colon && (*op == '%' || *op == '#')) {
+		bool longest = op + 1 < end && op[1] == op[0];
+		char *pat = expand_sub(op + 1 + longest, end, EXP_PATTERN, C_UNQ);
+		char *t;
+		if (!v && SHOPT(OPT_u) && !is_at)
+			param_error(name, n, "parameter not set");
+		t = trim_pattern(v ? v : "", pat, *op == '%', longest);
+		free(pat);
+		add_value(x, t, quoted);
+		free(t);
+		free(v);
+		return;
+	} else {
+		free(v);
+		sh_fatal(2, "${%.*s}: bad substitution", (int)(end - name), name);
+	}
+plain:
+	if (is_at && (*name == '@' || !quoted)) {
+		free(v);
+		add_positional_fields(x, quoted);
+		return;
+	}
+	if (v)
+		add_value(x, v, quoted);
+	free(v);
+}
+
+/* $'...': the text between the quotes with its escapes decoded. */
+static const char *expand_dollar_squote(struct xbuf *x, const char *s)
+{
+	while (*s && *s != '\'') {
+		int c = *s++;
+		if (c == '\\' && *s) {
+			c = *s++;
+			switch (c) {
+			case 'n': c = '\n'; break;
+			case 't': c = '\t'; break;
+			case 'r': c = '\r'; break;
+			case 'a': c = '\a'; break;
+			case 'b': c = '\b'; break;
+			case 'e': case 'E': c = 033; break;
+			case 'f': c = '\f'; break;
+			case 'v': c = '\v'; break;
+			case 'c':
+				if (*s) {
+					c = *s++ & 037;
+					break;
+				}
+				c = '\\';
+				s--;
+				break;
+			case 'x': {
+				int v = 0, k = 0;
+				while (k < 2 && isxdigit(*s)) {
+					v = v * 16 + (isdigit(*s) ? *s - '0' : (tolower(*s) - 'a' + 10));
+					s++, k++;
+				}
+				if (!k) {
+					x_add(x, '\\', F_QUOTED);
+					break;
+				}
+				c = v;
+				break;
+			}
+			default:
+				if (c >= '0' && c <= '7') {
+					int v = c - '0', k = 1;
+					while (k < 3 && *s >= '0' && *s <= '7')
+						v = v * 8 + (*s++ - '0'), k++;
+					c = v & 0xff;
+				} else if (c != '\\' && c != '\'' && c != '"' && c != '?') {
+					x_add(x, '\\', F_QUOTED);
+				}
+			}
+			if (c == 0) {
+				/* a NUL ends the string */
+				while (*s && *s != '\'')
+					s += s[0] == '\\' && s[1] ? 2 : 1;
+				break;
+			}
+		}
+		x_add(x, c, F_QUOTED);
+	}
+	x_add(x, 0, F_MARK);
+	return *s ? s + 1 : s;
+}
+
+static void add_command_output(struct xbuf *x, const char *cmd, bool quoted)
+{
+	char *out = command_output(cmd);
+	add_value(x, out, quoted);
+	free(out);
+}
+
+/* s: after '$'. Returns the end of what was expanded. */
+static const char *expand_dollar(struct xbuf *x, const char *s, enum ctx ctx)
+{
+	bool quoted = ctx != C_UNQ;
+	const char *e;
+
+	if (*s == '{') {
+		e = skip_brace(s + 1, quoted);
+		expand_brace(x, s + 1, e - 1, ctx);
+		return e;
+	}
+	if (s[0] == '(' && s[1] == '(') {
+		char buf[24], *expr;
+		e = skip_arith(s + 2);
+		expr = expand_sub(s + 2, e - 2, 0, C_DQ);
+		snprintf(buf, sizeof(buf), "%lld", arith_eval(expr));
+		free(expr);
+		add_value(x, buf, quoted);
+		return e;
+	}
+	if (*s == '(') {
+		size_t len = parse_cmdsubst_len(s + 1);
+		char *cmd = xstrndup(s + 1, len ? len - 1 : 0);
+		add_command_output(x, cmd, quoted);
+		free(cmd);
+		return s + 1 + len;
+	}
+	if (*s == '\'' && ctx == C_UNQ)
+		return expand_dollar_squote(x, s + 1);
+	if (isalpha(*s) || *s == '_') {
+		e = s;
+		while (isalnum(*e) || *e == '_')
+			e++;
+	} else if (*s && strchr("@*#?-$!0123456789", *s)) {
+		e = s + 1;
+	} else {
+		x_add(x, '$', F_QUOTED);
+		return s;
+	}
+	if (*s == '@' || (*s == '*' && !quoted)) {
+		add_positional_fields(x, quoted);
+		return e;
+	}
+	char *v = param_value(s, e - s);
+	if (!v && SHOPT(OPT_u) && *s != '*')
+		param_error(s, e - s, "parameter not set");
+	if (v)
+		add_value(x, v, quoted);
+	free(v);
+	return e;
+}
+
+/* `...`: backslash quotes only $ ` \ (and " inside double quotes). */
+static const char *expand_backquote(struct xbuf *x, const char *s, enum ctx ctx)
+{
+	struct sbuf cmd = { 0 };
+	while (*s && *s != '`') {
+		if (*s == '\\' && s[1] &&
+		    (strchr("$`\\", s[1]) || (ctx == C_DQ && s[1] == '"'))) {
+			s++;
+		}
+		sb_addc(&cmd, *s++);
+	}
+	add_command_output(x, cmd.s ? cmd.s : "", ctx != C_UNQ);
+	free(cmd.s);
+	return *s ? s + 1 : s;
+}
+
+static const char *expand_tilde(struct xbuf *x, const char *s, const char *end, bool assign)
+{
+	const char *e = s + 1;
+	char *user, *home = NULL;
+
+	while (e < end && *e != '/' && !(assign && *e == ':')) {
+		if (strchr("\\'\"$`", *e))
+			return NULL;
+		e++;
+	}
+	user = xstrndup(s + 1, e - s - 1);
+	if (!*user) {
+		const char *h = var_get("HOME");
+		if (h)
+			home = xstrdup(h);
+	} else {
+		struct passwd *pw = getpwnam(user);
+		if (pw)
+			home = xstrdup(pw->pw_dir);
+	}
+	free(user);
+	if (!home)
+		return NULL;
+	x_add(x, 0, F_MARK);
+	add_value(x, home, true);
+	free(home);
+	return e;
+}
+
+/* Expand text [s, end) in a context; the results go to x. */
+static void expand_part(struct xbuf *x, const char *s, const char *end, enum ctx ctx)
+{
+	bool word_start = ctx == C_UNQ && !(x->flags & EXP_NOTILDE);
+
+	while (s < end) {
+		int c = *s;
+		if (word_start && c == '~') {
+			const char *e = expand_tilde(x, s, end, x->flags & EXP_TILDE_ASSIGN);
+			word_start = false;
+			if (e) {
+				s = e;
+				continue;
+			}
+		}
+		word_start = false;
+		if (c == '\\') {
+			int n = s + 1 < end ? s[1] : 0;
+			if (ctx == C_UNQ) {
+				if (n)
+					x_add(x, n, F_QUOTED);
+				s += 1 + !!n;
+				continue;
+			}
+			if (n == '$' || n == '`' || n == '\\' || (ctx == C_DQ && n == '"')) {
+				x_add(x, n, F_QUOTED);
+				s += 2;
+				continue;
+			}
+			if (ctx == C_HEREDOC && n == '\n') {
+				s += 2;
+				continue;
+			}
+			x_add(x, '\\', F_QUOTED);
+			s++;
+			continue;
+		}
+		if (c == '$') {
+			s = expand_dollar(x, s + 1, ctx);
+			continue;
+		}
+		if (c == '`') {
+			s = expand_backquote(x, s + 1, ctx);
+			continue;
+		}
+		if (ctx == C_UNQ && c == '\'') {
+			const char *e = skip_squote(s + 1);
+			x_add(x, 0, F_MARK);
+			x_adds(x, s + 1, e - s - 1 - (e[-1] == '\'' && e - 1 > s), F_QUOTED);
+			s = e;
+			continue;
+		}
+		if (ctx == C_UNQ && c == '"') {
+			const char *e = skip_dquote(s + 1);
+			const char *body_end = e[-1] == '"' && e - 1 > s ? e - 1 : e;
+			size_t bl = body_end - (s + 1);
+			bool only_at = (bl == 2 && !strncmp(s + 1, "$@", 2)) ||
+				       (bl == 4 && !strncmp(s + 1, "${@}", 4));
+			if (!only_at || sh_G.npos)
+				x_add(x, 0, F_MARK);
+			expand_part(x, s + 1, body_end, C_DQ);
+			s = e;
+			continue;
+		}
+		if (ctx == C_UNQ && c == ':' && (x->flags & EXP_TILDE_ASSIGN))
+			word_start = true;
+		x_add(x, c, ctx == C_UNQ ? 0 : F_QUOTED);
+		s++;
+	}
+}
+
+/* ---- splitting and globbing ---- */
+
+static bool has_glob_chars(const char *s, const char *f, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!(f[i] & F_QUOTED) && (s[i] == '*' || s[i] == '?' || s[i] == '['))
+			return true;
+	return false;
+}
+
+static void glob_field(struct fields *out, const char *s, const char *f, size_t n)
+{
+	struct sbuf pat = { 0 };
+	glob_t g;
+	char *lit;
+
+	lit = xstrndup(s, n);
+	if (SHOPT(OPT_f) || !has_glob_chars(s, f, n)) {
+		fields_add(out, lit);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if ((f[i] & F_QUOTED) || s[i] == '\\')
+			sb_addc(&pat, '\\');
+		sb_addc(&pat, s[i]);
+	}
+	if (glob(pat.s, 0, NULL, &g) == 0) {
+		for (size_t i = 0; i < g.gl_pathc; i++)
+			fields_add(out, xstrdup(g.gl_pathv[i]));
+		globfree(&g);
+		free(lit);
+	} else {
+		fields_add(out, lit);
+	}
+	free(pat.s);
+}
+
+static void split_fields(struct xbuf *x, struct fields *out)
+{
+	const char *ifs = ifs_value();
+	struct sbuf cur = { 0 }, curf = { 0 };
+	bool exists = false;
+	enum { NONE, WS, NONWS } last = NONE;
+
+	for (size_t i = 0; i <= x->s.len; i++) {
+		int c = i < x->s.len ? x->s.s[i] : 0, f = i < x->s.len ? x->f.s[i] : F_BREAK;
+		bool emit = false;
+
+		if (f & F_MARK) {
+			exists = true;
+			continue;
+		}
+		if (f & F_BREAK) {
+			emit = exists;
+			last = NONE;
+		} else if ((f & F_SPLIT) && c && strchr(ifs, c)) {
+			if (c == ' ' || c == '\t' || c == '\n') {
+				if (exists)
+					emit = true, last = WS;
+			} else if (exists) {
+				emit = true, last = NONWS;
+			} else if (last == WS) {
+				last = NONWS;
+			} else {
+				emit = true, last = NONWS;
+			}
+		} else {
+			sb_addc(&cur, c);
+			sb_addc(&curf, f);
+			exists = true;
+			continue;
+		}
+		if (emit) {
+			if (x->flags & EXP_FIELDS)
+				glob_field(out, cur.s ? cur.s : "", curf.s ? curf.s : "", cur.len);
+			else
+				fields_add(out, xstrndup(cur.s ? cur.s : "", cur.len));
+			cur.len = curf.len = 0;
+			exists = false;
+		}
+	}
+	free(cur.s);
+	free(curf.s);
+}
+
+void expand_words(struct word *w, struct fields *out)
+{
+	for (; w; w = w->next) {
+		struct xbuf x = { .flags = EXP_FIELDS };
+		sh_G.lineno = w->lineno ? w->lineno : sh_G.lineno;
+		expand_part(&x, w->text, w->text + strlen(w->text), C_UNQ);
+		split_fields(&x, out);
+		free(x.s.s);
+		free(x.f.s);
+	}
+}
+
+char *expand_string(const char *text, int flags)
+{
+	if (flags & EXP_HEREDOC) {
+		struct xbuf x = { .flags = flags };
+		expand_part(&x, text, text + strlen(text), C_HEREDOC);
+		free(x.f.s);
+		if (!x.s.s)
+			return xstrdup("");
+		/* NULs of markers: drop them */
+		size_t j = 0;
+		for (size_t i = 0; i < x.s.len; i++)
+			if (x.s.s[i])
+				x.s.s[j++] = x.s.s[i];
+		x.s.s[j] = 0;
+		return x.s.s;
+	}
+	return expand_sub(text, text + strlen(text), flags, C_UNQ);
+}
+
+bool pattern_match(const char *pattern, const char *s)
+{
+	return fnmatch(pattern, s, 0) == 0;
+}

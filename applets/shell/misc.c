@@ -1,0 +1,152 @@
+/*== part of ash ==*/
+/* misc.c: arenas, growable strings, error messages and exiting for the shell. */
+#include "sh.h"
+
+union arena_align {
+	long long ll;
+	long double ld;
+	void *p;
+};
+struct arena_chunk {
+	struct arena_chunk *next;
+	size_t used, size;
+	union arena_align data[];
+};
+
+struct arena *arena_new(void)
+{
+	struct arena *a = xzalloc(sizeof(*a));
+	a->refs = 1;
+	return a;
+}
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+	struct arena_chunk *c = a->chunks;
+	size_t align = sizeof(union arena_align);
+	void *p;
+
+	n = (n + align - 1) / align * align;
+	if (!c || c->size - c->used < n) {
+		size_t size = n > 4000 ? n : 4000;
+		c = xmalloc(sizeof(*c) + size);
+		c->size = size;
+		c->used = 0;
+		c->next = a->chunks;
+		a->chunks = c;
+	}
+	p = (char *)c->data + c->used;
+	c->used += n;
+	memset(p, 0, n);
+	return p;
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = 0;
+	return p;
+}
+
+void arena_unref(struct arena *a)
+{
+	if (!a || --a->refs > 0)
+		return;
+	while (a->chunks) {
+		struct arena_chunk *c = a->chunks;
+		a->chunks = c->next;
+		free(c);
+	}
+	free(a);
+}
+
+static void sb_grow(struct sbuf *b, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		b->cap = (b->len + n + 1) * 2;
+		if (b->cap < 32)
+			b->cap = 32;
+		b->s = xrealloc(b->s, b->cap);
+	}
+}
+
+void sb_addc(struct sbuf *b, int c)
+{
+	sb_grow(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = 0;
+}
+
+void sb_addn(struct sbuf *b, const char *s, size_t n)
+{
+	sb_grow(b, n);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = 0;
+}
+
+void sb_adds(struct sbuf *b, const char *s)
+{
+	sb_addn(b, s, strlen(s));
+}
+
+char *sb_take(struct sbuf *b)
+{
+	char *s = b->s ? b->s : xstrdup("");
+	memset(b, 0, sizeof(*b));
+	return s;
+}
+
+static void sh_verror(const char *fmt, va_list ap)
+{
+	struct sbuf b = { 0 };
+	char *msg;
+
+	fflush(stdout);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	sb_adds(&b, sh_G.arg0 ? sh_G.arg0 : "sh");
+	if (!sh_G.interactive && sh_G.lineno > 0) {
+		char num[24];
+		snprintf(num, sizeof(num), ": line %d", sh_G.lineno);
+		sb_adds(&b, num);
+	}
+	sb_adds(&b, ": ");
+	sb_adds(&b, msg ? msg : "out of memory");
+	sb_addc(&b, '\n');
+	full_write(STDERR_FILENO, b.s, b.len);
+	free(b.s);
+	free(msg);
+}
+
+void sh_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	sh_verror(fmt, ap);
+	va_end(ap);
+}
+
+void sh_fatal(int status, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	sh_verror(fmt, ap);
+	va_end(ap);
+	sh_exit(status);
+}
+
+void sh_exit(int status)
+{
+	char *action = sh_G.traps[0];
+
+	if (action && !sh_G.exiting) {
+		sh_G.exiting = true;
+		sh_G.traps[0] = NULL;
+		sh_G.status = status;
+		eval_string(action);
+		free(action);
+	}
+	fflush_stdout_and_exit(status);
+}

@@ -1,0 +1,1097 @@
+/*== part of ash ==*/
+/* parse.c: the lexer and parser of the POSIX shell grammar (POSIX.1-2024 XCU 2.3, 2.10)
+ * with the bash additions scripts use (function f, |&, &>, <<<, ;&, ;;&, $'...').
+ * Words are kept as source text with their quotes: expand.c interprets them. A command
+ * substitution is parsed when it is read, to find its end and report its syntax errors;
+ * its text is parsed again when it runs. */
+#include "sh.h"
+
+enum tok {
+	T_WORD, T_IONUM, T_NEWLINE, T_EOF, T_SEMI, T_DSEMI, T_SEMIAND, T_DSEMIAND, T_AMP,
+	T_AND, T_OR, T_PIPE, T_PIPEAMP, T_LPAREN, T_RPAREN, T_LESS, T_GREAT, T_DGREAT,
+	T_CLOBBER, T_LESSAND, T_GREATAND, T_LESSGREAT, T_DLESS, T_DLESSDASH, T_TLESS,
+	T_ANDGREAT, T_ANDDGREAT,
+};
+static const char *const tok_text[] = {
+	"", "", "newline", "end of file", ";", ";;", ";&", ";;&", "&", "&&", "||", "|", "|&",
+	"(", ")", "<", ">", ">>", ">|", "<&", ">&", "<>", "<<", "<<-", "<<<", "&>", "&>>",
+};
+
+/* Shared by a parser and the parsers of the command substitutions inside it. */
+struct lexer {
+	struct input *in;
+	int peek;		/* -2: none */
+	struct sbuf capture;	/* the text read while inside $( ) */
+	int capture_depth;
+	jmp_buf *err;
+	struct sbuf *words[64];	/* words being built, freed on a syntax error */
+	int nwords;
+};
+
+struct parser {
+	struct lexer *lx;
+	struct arena *arena;
+	bool have_tok;
+	enum tok tok;
+	char *word;		/* T_WORD / T_IONUM text (malloced) */
+	int tok_line;
+	struct redir *hd_first, **hd_last;	/* here-documents waiting for their bodies */
+	bool alias_next;	/* the alias just expanded ended in a blank */
+};
+
+static int lx_getc(struct lexer *lx)
+{
+	int c = lx->peek;
+
+	if (c != -2)
+		lx->peek = -2;
+	else
+		c = input_getc(lx->in);
+	if (c == '\n')
+		lx->in->lineno++;
+	if (lx->capture_depth && c >= 0)
+		sb_addc(&lx->capture, c);
+	return c;
+}
+
+static int lx_peek(struct lexer *lx)
+{
+	if (lx->peek == -2)
+		lx->peek = input_getc(lx->in);
+	return lx->peek;
+}
+
+NORETURN static void syntax_error(struct parser *p, const char *what)
+{
+	sh_G.lineno = p->tok_line ? p->tok_line : p->lx->in->lineno;
+	if (what && (!strcmp(what, "end of file") || !strcmp(what, "newline")))
+		sh_error("syntax error: unexpected %s", what);
+	else if (what)
+		sh_error("syntax error: unexpected '%s'", what);
+	else
+		sh_error("syntax error: unexpected '%s'", p->word ? p->word : "");
+	longjmp(*p->lx->err, 1);
+}
+
+NORETURN static void eof_error(struct parser *p)
+{
+	p->tok_line = p->lx->in->lineno;
+	syntax_error(p, "end of file");
+}
+
+static struct sbuf *word_open(struct lexer *lx)
+{
+	struct sbuf *b = xzalloc(sizeof(*b));
+	if (lx->nwords == (int)ARRAY_SIZE(lx->words))
+		bb_error_msg_and_die("words nested too deeply");
+	lx->words[lx->nwords++] = b;
+	return b;
+}
+
+static char *word_close(struct lexer *lx, struct sbuf *b)
+{
+	char *s = sb_take(b);
+	free(b);
+	lx->nwords--;
+	return s;
+}
+
+static void scan_dollar(struct parser *p, struct sbuf *b, bool dq);
+static struct node *parse_list(struct parser *p, bool top);
+static enum tok peek_tok(struct parser *p);
+
+static void scan_squote(struct parser *p, struct sbuf *b)
+{
+	int c;
+	while ((c = lx_getc(p->lx)) != '\'') {
+		if (c < 0)
+			eof_error(p);
+		sb_addc(b, c);
+	}
+	sb_addc(b, c);
+}
+
+static void scan_backquote(struct parser *p, struct sbuf *b)
+{
+	int c;
+	while ((c = lx_getc(p->lx)) != '`') {
+		if (c < 0)
+			eof_error(p);
+		sb_addc(b, c);
+		if (c == '\\') {
+			if ((c = lx_getc(p->lx)) < 0)
+				eof_error(p);
+			sb_addc(b, c);
+		}
+	}
+	sb_addc(b, c);
+}
+
+static void scan_dquote(struct parser *p, struct sbuf *b)
+{
+	int c;
+	while ((c = lx_getc(p->lx)) != '"') {
+		if (c < 0)
+			eof_error(p);
+		if (c == '\\') {
+			c = lx_getc(p->lx);
+			if (c < 0)
+				eof_error(p);
+			if (c == '\n')
+				continue;
+			sb_addc(b, '\\');
+			sb_addc(b, c);
+		} else if (c == '$') {
+			sb_addc(b, c);
+			scan_dollar(p, b, true);
+		} else if (c == '`') {
+			sb_addc(b, c);
+			scan_backquote(p, b);
+		} else {
+			sb_addc(b, c);
+		}
+	}
+	sb_addc(b, c);
+}
+
+/* After "$(": parse up to the matching ")" and copy the text read. */
+static void scan_cmdsubst(struct parser *p, struct sbuf *b)
+{
+	struct lexer *lx = p->lx;
+	struct parser sub = { .lx = lx, .arena = p->arena };
+	size_t start = lx->capture.len;
+
+	sub.hd_last = &sub.hd_first;
+	lx->capture_depth++;
+	parse_list(&sub, false);
+	/* the list stops at the first token it cannot take: it must be ")" */
+	if (peek_tok(&sub) != T_RPAREN)
+		syntax_error(&sub, sub.tok == T_WORD ? NULL : tok_text[sub.tok]);
+	free(sub.word);
+	sb_addn(b, lx->capture.s + start, lx->capture.len - start);
+	if (--lx->capture_depth == 0)
+		lx->capture.len = 0;
+	else
+		lx->capture.s[lx->capture.len] = 0;
+}
+
+static void scan_arith(struct parser *p, struct sbuf *b)
+{
+	int depth = 0, c;
+
+	for (;;) {
+		c = lx_getc(p->lx);
+		if (c < 0)
+			eof_error(p);
+		if (c == ')' && depth == 0 && lx_peek(p->lx) == ')') {
+			sb_addc(b, c);
+			sb_addc(b, lx_getc(p->lx));
+			return;
+		}
+		depth += c == '(';
+		depth -= c == ')';
+		sb_addc(b, c);
+		if (c == '\\' && (c = lx_getc(p->lx)) >= 0)
+			sb_addc(b, c);
+		else if (c == '\'')
+			scan_squote(p, b);
+		else if (c == '"')
+			scan_dquote(p, b);
+		else if (c == '$')
+			scan_dollar(p, b, false);
+		else if (c == '`')
+			scan_backquote(p, b);
+	}
+}
+
+static void scan_brace(struct parser *p, struct sbuf *b, bool dq)
+{
+	int c;
+	while ((c = lx_getc(p->lx)) != '}') {
+		if (c < 0)
+			eof_error(p);
+		sb_addc(b, c);
+		if (c == '\\') {
+			if ((c = lx_getc(p->lx)) < 0)
+				eof_error(p);
+			sb_addc(b, c);
+		} else if (c == '\'' && !dq) {
+			scan_squote(p, b);
+		} else if (c == '"') {
+			scan_dquote(p, b);
+		} else if (c == '$') {
+			scan_dollar(p, b, dq);
+		} else if (c == '`') {
+			scan_backquote(p, b);
+		}
+	}
+	sb_addc(b, c);
+}
+
+/* After a '$' (already in b): the rest of a parameter, $( ), $(( )) or $'...'. */
+static void scan_dollar(struct parser *p, struct sbuf *b, bool dq)
+{
+	int c = lx_peek(p->lx);
+
+	if (c == '{') {
+		sb_addc(b, lx_getc(p->lx));
+		scan_brace(p, b, dq);
+	} else if (c == '(') {
+		sb_addc(b, lx_getc(p->lx));
+		if (lx_peek(p->lx) == '(') {
+			sb_addc(b, lx_getc(p->lx));
+			scan_arith(p, b);
+		} else {
+			scan_cmdsubst(p, b);
+		}
+	} else if (c == '\'' && !dq) {
+		sb_addc(b, lx_getc(p->lx));
+		while ((c = lx_getc(p->lx)) != '\'') {
+			if (c < 0)
+				eof_error(p);
+			sb_addc(b, c);
+			if (c == '\\') {
+				if ((c = lx_getc(p->lx)) < 0)
+					eof_error(p);
+				sb_addc(b, c);
+			}
+		}
+		sb_addc(b, c);
+	}
+}
+
+static bool is_meta(int c)
+{
+	return c < 0 || c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' || c == '|' ||
+	       c == '<' || c == '>' || c == '(' || c == ')';
+}
+
+/* A word; backslash: its first character, a backslash, has been read already. */
+static char *scan_word(struct parser *p, bool backslash)
+{
+	struct lexer *lx = p->lx;
+	struct sbuf *b = word_open(lx);
+	int c;
+
+	while (backslash || !is_meta(c = lx_peek(lx))) {
+		if (backslash)
+			c = '\\', backslash = false;
+		else
+			lx_getc(lx);
+		if (c == '\\') {
+			c = lx_getc(lx);
+			if (c == '\n')
+				continue;
+			sb_addc(b, '\\');
+			if (c >= 0)
+				sb_addc(b, c);
+			continue;
+		}
+		sb_addc(b, c);
+		if (c == '\'')
+			scan_squote(p, b);
+		else if (c == '"')
+			scan_dquote(p, b);
+		else if (c == '`')
+			scan_backquote(p, b);
+		else if (c == '$')
+			scan_dollar(p, b, false);
+	}
+	return word_close(lx, b);
+}
+
+static void read_heredocs(struct parser *p);
+
+static enum tok scan_op(struct lexer *lx, int c)
+{
+	int n = c == '(' || c == ')' ? 0 : lx_peek(lx);
+	switch (c) {
+	case ';':
+		if (n == ';') {
+			lx_getc(lx);
+			if (lx_peek(lx) == '&')
+				return lx_getc(lx), T_DSEMIAND;
+			return T_DSEMI;
+		}
+		if (n == '&')
+			return lx_getc(lx), T_SEMIAND;
+		return T_SEMI;
+	case '&':
+		if (n == '&')
+			return lx_getc(lx), T_AND;
+		if (n == '>') {
+			lx_getc(lx);
+			if (lx_peek(lx) == '>')
+				return lx_getc(lx), T_ANDDGREAT;
+			return T_ANDGREAT;
+		}
+		return T_AMP;
+	case '|':
+		if (n == '|')
+			return lx_getc(lx), T_OR;
+		if (n == '&')
+			return lx_getc(lx), T_PIPEAMP;
+		return T_PIPE;
+	case '(':
+		return T_LPAREN;
+	case ')':
+		return T_RPAREN;
+	case '<':
+		if (n == '<') {
+			lx_getc(lx);
+			if (lx_peek(lx) == '-')
+				return lx_getc(lx), T_DLESSDASH;
+			if (lx_peek(lx) == '<')
+				return lx_getc(lx), T_TLESS;
+			return T_DLESS;
+		}
+		if (n == '&')
+			return lx_getc(lx), T_LESSAND;
+		if (n == '>')
+			return lx_getc(lx), T_LESSGREAT;
+		return T_LESS;
+	default: /* '>' */
+		if (n == '>')
+			return lx_getc(lx), T_DGREAT;
+		if (n == '|')
+			return lx_getc(lx), T_CLOBBER;
+		if (n == '&')
+			return lx_getc(lx), T_GREATAND;
+		return T_GREAT;
+	}
+}
+
+static enum tok peek_tok(struct parser *p)
+{
+	struct lexer *lx = p->lx;
+	bool backslash = false;
+	int c;
+
+	if (p->have_tok)
+		return p->tok;
+	free(p->word);
+	p->word = NULL;
+	for (;;) {
+		c = lx_peek(lx);
+		if (c == ' ' || c == '\t') {
+			lx_getc(lx);
+		} else if (c == '\\') {
+			lx_getc(lx);
+			if (lx_peek(lx) == '\n') {
+				lx_getc(lx);
+				continue;
+			}
+			backslash = true;
+			break;
+		} else if (c == '#') {
+			while ((c = lx_peek(lx)) >= 0 && c != '\n')
+				lx_getc(lx);
+		} else {
+			break;
+		}
+	}
+	p->tok_line = lx->in->lineno;
+	p->have_tok = true;
+	c = backslash ? '\\' : lx_peek(lx);
+	if (backslash) {
+		p->word = scan_word(p, true);
+		p->tok = T_WORD;
+	} else if (c < 0) {
+		p->tok = T_EOF;
+	} else if (c == '\n') {
+		lx_getc(lx);
+		p->tok = T_NEWLINE;
+		read_heredocs(p);
+	} else if (is_meta(c)) {
+		p->tok = scan_op(lx, lx_getc(lx));
+	} else {
+		p->word = scan_word(p, false);
+		p->tok = T_WORD;
+		c = lx_peek(lx);
+		if ((c == '<' || c == '>') && p->word[strspn(p->word, "0123456789")] == 0)
+			p->tok = T_IONUM;
+	}
+	return p->tok;
+}
+
+static void take_tok(struct parser *p)
+{
+	peek_tok(p);
+	p->have_tok = false;
+}
+
+/* The current word moved into the arena. */
+static struct word *take_word(struct parser *p)
+{
+	struct word *w = arena_alloc(p->arena, sizeof(*w));
+	peek_tok(p);
+	w->text = arena_strndup(p->arena, p->word, strlen(p->word));
+	w->lineno = p->tok_line;
+	take_tok(p);
+	return w;
+}
+
+NORETURN static void unexpected(struct parser *p)
+{
+	enum tok t = peek_tok(p);
+	syntax_error(p, t == T_WORD || t == T_IONUM ? NULL : tok_text[t]);
+}
+
+static bool is_word(struct parser *p, const char *w)
+{
+	return peek_tok(p) == T_WORD && !strcmp(p->word, w);
+}
+
+static void expect_word(struct parser *p, const char *w)
+{
+	if (!is_word(p, w))
+		unexpected(p);
+	take_tok(p);
+}
+
+static void skip_newlines(struct parser *p)
+{
+	while (peek_tok(p) == T_NEWLINE)
+		take_tok(p);
+}
+
+bool is_name(const char *s, size_t n)
+{
+	if (n == 0 || !(isalpha(s[0]) || s[0] == '_'))
+		return false;
+	for (size_t i = 1; i < n; i++)
+		if (!(isalnum(s[i]) || s[i] == '_'))
+			return false;
+	return true;
+}
+
+size_t assignment_name_len(const char *s)
+{
+	const char *eq = strchr(s, '=');
+	if (!eq || !is_name(s, eq - s))
+		return 0;
+	return eq - s;
+}
+
+static struct node *new_node(struct parser *p, enum node_type type)
+{
+	struct node *n = arena_alloc(p->arena, sizeof(*n));
+	n->type = type;
+	n->lineno = p->tok_line;
+	return n;
+}
+
+/* Remove quotes from a here-document delimiter; true if there were any. */
+static bool unquote_delim(char *s)
+{
+	char *d = s;
+	bool quoted = false;
+
+	for (; *s; s++) {
+		if (*s == '\\' && s[1]) {
+			quoted = true;
+			*d++ = *++s;
+		} else if (*s == '\'' || *s == '"') {
+			char q = *s;
+			quoted = true;
+			while (*++s && *s != q)
+				*d++ = *s;
+			if (!*s)
+				break;
+		} else if (*s == '$' && s[1] == '\'') {
+			quoted = true;
+		} else {
+			*d++ = *s;
+		}
+	}
+	*d = 0;
+	return quoted;
+}
+
+static void read_heredocs(struct parser *p)
+{
+	struct lexer *lx = p->lx;
+
+	while (p->hd_first) {
+		struct redir *r = p->hd_first;
+		const char *delim = r->target->text;
+		struct sbuf body = { 0 }, line = { 0 };
+		int c;
+
+		p->hd_first = r->next_heredoc;
+		for (;;) {
+			line.len = 0;
+			while ((c = lx_getc(lx)) >= 0 && c != '\n')
+				sb_addc(&line, c);
+			if (c < 0 && line.len == 0)
+				break;
+			{
+				const char *l = line.s ? line.s : "";
+				if (r->strip_tabs)
+					l += strspn(l, "\t");
+				if (!strcmp(l, delim))
+					break;
+				sb_adds(&body, l);
+				sb_addc(&body, '\n');
+			}
+			if (c < 0)
+				break;
+		}
+		free(line.s);
+		r->body = arena_strndup(p->arena, body.s ? body.s : "", body.len);
+		free(body.s);
+	}
+	p->hd_last = &p->hd_first;
+}
+
+static bool is_redir_tok(enum tok t)
+{
+	return t == T_IONUM || (t >= T_LESS && t <= T_ANDDGREAT);
+}
+
+static struct redir *parse_redir(struct parser *p)
+{
+	struct redir *r = arena_alloc(p->arena, sizeof(*r));
+	enum tok t;
+
+	r->fd = -1;
+	if (peek_tok(p) == T_IONUM) {
+		errno = 0;
+		long fd = strtol(p->word, NULL, 10);
+		if (fd > INT_MAX / 2 || errno)
+			syntax_error(p, NULL);
+		r->fd = fd;
+		take_tok(p);
+	}
+	t = peek_tok(p);
+	take_tok(p);
+	switch (t) {
+	case T_LESS: r->type = R_IN; break;
+	case T_GREAT: r->type = R_OUT; break;
+	case T_CLOBBER: r->type = R_CLOBBER; break;
+	case T_DGREAT: r->type = R_APPEND; break;
+	case T_LESSAND: r->type = R_DUPIN; break;
+	case T_GREATAND: r->type = R_DUPOUT; break;
+	case T_LESSGREAT: r->type = R_RDWR; break;
+	case T_TLESS: r->type = R_HERESTR; break;
+	case T_ANDGREAT: r->type = R_OUTERR; break;
+	case T_ANDDGREAT: r->type = R_OUTERR; r->strip_tabs = true; break;
+	default: r->type = R_HEREDOC; r->strip_tabs = t == T_DLESSDASH; break;
+	}
+	if (r->fd < 0)
+		r->fd = r->type == R_IN || r->type == R_DUPIN || r->type == R_RDWR ||
+				r->type == R_HEREDOC || r->type == R_HERESTR ? 0 : 1;
+	if (peek_tok(p) != T_WORD)
+		unexpected(p);
+	r->target = take_word(p);
+	if (r->type == R_HEREDOC) {
+		r->quoted = unquote_delim(r->target->text);
+		*p->hd_last = r;
+		p->hd_last = &r->next_heredoc;
+	}
+	return r;
+}
+
+/* Redirections after a compound command. */
+static struct redir *parse_redirs(struct parser *p)
+{
+	struct redir *first = NULL, **last = &first;
+	while (is_redir_tok(peek_tok(p))) {
+		*last = parse_redir(p);
+		last = &(*last)->next;
+	}
+	return first;
+}
+
+static const char *const list_ends[] = { "then", "else", "elif", "fi", "do", "done", "esac",
+					 "}", NULL };
+
+static bool at_list_end(struct parser *p)
+{
+	enum tok t = peek_tok(p);
+	if (t == T_WORD) {
+		for (int i = 0; list_ends[i]; i++)
+			if (!strcmp(p->word, list_ends[i]))
+				return true;
+		return false;
+	}
+	return !(t == T_IONUM || t == T_LPAREN || is_redir_tok(t));
+}
+
+/* Alias substitution for the word at command position. */
+static bool try_alias(struct parser *p)
+{
+	struct alias *a;
+
+	if (peek_tok(p) != T_WORD || !sh_G.aliases || p->lx->in->fd == -2)
+		return false;
+	a = alias_lookup(p->word);
+	if (!a || input_alias_active(p->lx->in, a->name))
+		return false;
+	if (p->lx->peek >= 0) {
+		input_push(p->lx->in, (char[]){ (char)p->lx->peek, 0 }, NULL);
+		p->lx->peek = -2;
+	} else if (p->lx->peek == -1) {
+		p->lx->peek = -2;
+	}
+	input_push(p->lx->in, a->value, a->name);
+	p->have_tok = false;
+	{
+		size_t n = strlen(a->value);
+		p->alias_next = n && (a->value[n - 1] == ' ' || a->value[n - 1] == '\t');
+	}
+	return true;
+}
+
+static struct node *parse_compound(struct parser *p);
+static struct node *parse_and_or(struct parser *p);
+
+static struct node *parse_simple(struct parser *p)
+{
+	struct node *n = new_node(p, N_SIMPLE);
+	struct word **wl = &n->words, **al = &n->assigns;
+	struct redir **rl = &n->redirs;
+
+	for (;;) {
+		enum tok t = peek_tok(p);
+		if (is_redir_tok(t)) {
+			*rl = parse_redir(p);
+			rl = &(*rl)->next;
+		} else if (t == T_WORD) {
+			if (!n->words && assignment_name_len(p->word)) {
+				*al = take_word(p);
+				al = &(*al)->next;
+				continue;
+			}
+			if (n->words && p->alias_next) {
+				p->alias_next = false;
+				if (try_alias(p))
+					continue;
+			}
+			if (!n->words && try_alias(p))
+				continue;
+			*wl = take_word(p);
+			wl = &(*wl)->next;
+		} else {
+			break;
+		}
+	}
+	p->alias_next = false;
+	if (!n->words && !n->assigns && !n->redirs)
+		unexpected(p);
+	return n;
+}
+
+static struct node *parse_body_list(struct parser *p)
+{
+	struct node *n = parse_list(p, false);
+	if (!n)
+		unexpected(p);
+	return n;
+}
+
+static struct node *parse_if(struct parser *p)
+{
+	struct node *n = new_node(p, N_IF);
+	take_tok(p);
+	n->a = parse_body_list(p);
+	expect_word(p, "then");
+	n->b = parse_body_list(p);
+	if (is_word(p, "elif")) {
+		n->c = parse_if(p);
+		return n;
+	}
+	if (is_word(p, "else")) {
+		take_tok(p);
+		n->c = parse_body_list(p);
+	}
+	expect_word(p, "fi");
+	return n;
+}
+
+static struct node *parse_loop(struct parser *p, enum node_type type)
+{
+	struct node *n = new_node(p, type);
+	take_tok(p);
+	n->a = parse_body_list(p);
+	expect_word(p, "do");
+	n->b = parse_body_list(p);
+	expect_word(p, "done");
+	return n;
+}
+
+static struct node *parse_for(struct parser *p)
+{
+	struct node *n = new_node(p, N_FOR);
+	struct word **wl = &n->words;
+
+	take_tok(p);
+	if (peek_tok(p) != T_WORD || !is_name(p->word, strlen(p->word)))
+		unexpected(p);
+	n->name = take_word(p)->text;
+	skip_newlines(p);
+	if (is_word(p, "in")) {
+		take_tok(p);
+		n->has_in = true;
+		while (peek_tok(p) == T_WORD) {
+			*wl = take_word(p);
+			wl = &(*wl)->next;
+		}
+		if (peek_tok(p) != T_SEMI && peek_tok(p) != T_NEWLINE)
+			unexpected(p);
+		take_tok(p);
+	} else if (peek_tok(p) == T_SEMI) {
+		take_tok(p);
+	}
+	skip_newlines(p);
+	expect_word(p, "do");
+	n->b = parse_body_list(p);
+	expect_word(p, "done");
+	return n;
+}
+
+static struct node *parse_case(struct parser *p)
+{
+	struct node *n = new_node(p, N_CASE);
+	struct case_item **il = &n->items;
+
+	take_tok(p);
+	if (peek_tok(p) != T_WORD)
+		unexpected(p);
+	n->words = take_word(p);
+	skip_newlines(p);
+	expect_word(p, "in");
+	skip_newlines(p);
+	while (!is_word(p, "esac")) {
+		struct case_item *it = arena_alloc(p->arena, sizeof(*it));
+		struct word **pl = &it->patterns;
+		if (peek_tok(p) == T_LPAREN)
+			take_tok(p);
+		for (;;) {
+			if (peek_tok(p) != T_WORD)
+				unexpected(p);
+			*pl = take_word(p);
+			pl = &(*pl)->next;
+			if (peek_tok(p) != T_PIPE)
+				break;
+			take_tok(p);
+		}
+		if (peek_tok(p) != T_RPAREN)
+			unexpected(p);
+		take_tok(p);
+		it->body = parse_list(p, false);
+		*il = it;
+		il = &it->next;
+		switch (peek_tok(p)) {
+		case T_DSEMI: it->end = CASE_BREAK; break;
+		case T_SEMIAND: it->end = CASE_FALL; break;
+		case T_DSEMIAND: it->end = CASE_TEST; break;
+		default:
+			if (!is_word(p, "esac"))
+				unexpected(p);
+			continue;
+		}
+		take_tok(p);
+		skip_newlines(p);
+	}
+	take_tok(p);
+	return n;
+}
+
+/* The body of a function: a compound command with its redirections. */
+static struct node *parse_function_body(struct parser *p, struct node *def)
+{
+	struct node *body;
+	skip_newlines(p);
+	body = parse_compound(p);
+	if (!body)
+		unexpected(p);
+	def->a = body;
+	return def;
+}
+
+/* A compound command (with its redirections), or NULL if the token starts none. */
+static struct node *parse_compound(struct parser *p)
+{
+	enum tok t = peek_tok(p);
+	struct node *n;
+
+	if (t == T_LPAREN) {
+		n = new_node(p, N_SUBSHELL);
+		take_tok(p);
+		n->a = parse_body_list(p);
+		if (peek_tok(p) != T_RPAREN)
+			unexpected(p);
+		take_tok(p);
+	} else if (t != T_WORD) {
+		return NULL;
+	} else if (!strcmp(p->word, "{")) {
+		n = new_node(p, N_GROUP);
+		take_tok(p);
+		n->a = parse_body_list(p);
+		expect_word(p, "}");
+	} else if (!strcmp(p->word, "if")) {
+		n = parse_if(p);
+	} else if (!strcmp(p->word, "while")) {
+		n = parse_loop(p, N_WHILE);
+	} else if (!strcmp(p->word, "until")) {
+		n = parse_loop(p, N_UNTIL);
+	} else if (!strcmp(p->word, "for")) {
+		n = parse_for(p);
+	} else if (!strcmp(p->word, "case")) {
+		n = parse_case(p);
+	} else {
+		return NULL;
+	}
+	n->redirs = parse_redirs(p);
+	return n;
+}
+
+static struct node *parse_command_unit(struct parser *p)
+{
+	struct node *n;
+
+	while (try_alias(p))
+		;
+	n = parse_compound(p);
+	if (n)
+		return n;
+	if (is_word(p, "function")) {
+		take_tok(p);
+		if (peek_tok(p) != T_WORD)
+			unexpected(p);
+		n = new_node(p, N_FUNCDEF);
+		n->name = take_word(p)->text;
+		if (peek_tok(p) == T_LPAREN) {
+			take_tok(p);
+			if (peek_tok(p) != T_RPAREN)
+				unexpected(p);
+			take_tok(p);
+		}
+		return parse_function_body(p, n);
+	}
+	if (peek_tok(p) == T_WORD && at_list_end(p))
+		unexpected(p);
+	n = parse_simple(p);
+	if (peek_tok(p) == T_LPAREN && !n->assigns && !n->redirs && n->words &&
+	    !n->words->next) {
+		const char *name = n->words->text;
+		if (!is_name(name, strlen(name)) && strpbrk(name, "'\"\\$`"))
+			syntax_error(p, "(");
+		take_tok(p);
+		if (peek_tok(p) != T_RPAREN)
+			unexpected(p);
+		take_tok(p);
+		n->type = N_FUNCDEF;
+		n->name = n->words->text;
+		n->words = NULL;
+		return parse_function_body(p, n);
+	}
+	return n;
+}
+
+static struct node *parse_pipeline(struct parser *p)
+{
+	struct node *n, *first;
+	bool bang = false;
+	int cap = 0;
+
+	if (is_word(p, "!")) {
+		take_tok(p);
+		bang = true;
+	}
+	first = parse_command_unit(p);
+	n = first;
+	if (peek_tok(p) == T_PIPE || peek_tok(p) == T_PIPEAMP) {
+		n = new_node(p, N_PIPE);
+		n->lineno = first->lineno;
+		for (;;) {
+			if (n->ncmds == cap) {
+				struct node **v = arena_alloc(p->arena, (cap * 2 + 4) * sizeof(*v));
+				if (cap)
+					memcpy(v, n->cmds, cap * sizeof(*v));
+				n->cmds = v;
+				cap = cap * 2 + 4;
+			}
+			n->cmds[n->ncmds++] = first;
+			if (peek_tok(p) != T_PIPE && peek_tok(p) != T_PIPEAMP)
+				break;
+			first->pipe_stderr = peek_tok(p) == T_PIPEAMP;
+			take_tok(p);
+			skip_newlines(p);
+			first = parse_command_unit(p);
+		}
+	}
+	if (bang) {
+		struct node *b = new_node(p, N_NOT);
+		b->a = n;
+		n = b;
+	}
+	return n;
+}
+
+static struct node *parse_and_or(struct parser *p)
+{
+	struct node *n = parse_pipeline(p);
+
+	while (peek_tok(p) == T_AND || peek_tok(p) == T_OR) {
+		struct node *op = new_node(p, peek_tok(p) == T_AND ? N_AND : N_OR);
+		take_tok(p);
+		skip_newlines(p);
+		op->a = n;
+		op->b = parse_pipeline(p);
+		n = op;
+	}
+	return n;
+}
+
+static struct node *seq(struct parser *p, struct node *list, struct node *n)
+{
+	struct node *s;
+	if (!list)
+		return n;
+	s = new_node(p, N_SEQ);
+	s->a = list;
+	s->b = n;
+	s->lineno = n->lineno;
+	return s;
+}
+
+/* A list of and-or lists. top: one line of the top level (a newline ends it). */
+static struct node *parse_list(struct parser *p, bool top)
+{
+	struct node *list = NULL;
+	enum tok t;
+
+	if (!top)
+		skip_newlines(p);
+	while (!at_list_end(p)) {
+		struct node *n = parse_and_or(p);
+		t = peek_tok(p);
+		if (t == T_AMP) {
+			struct node *bg = new_node(p, N_BG);
+			bg->a = n;
+			bg->lineno = n->lineno;
+			n = bg;
+		}
+		list = seq(p, list, n);
+		if (t == T_AMP || t == T_SEMI) {
+			take_tok(p);
+			t = peek_tok(p);
+		} else if (t != T_NEWLINE) {
+			break;
+		}
+		if (t == T_NEWLINE) {
+			if (top)
+				break;
+			skip_newlines(p);
+		}
+	}
+	if (top) {
+		t = peek_tok(p);
+		if (t == T_NEWLINE)
+			take_tok(p);
+		else if (t != T_EOF)
+			unexpected(p);
+	}
+	return list;
+}
+
+static void lexer_cleanup(struct lexer *lx, struct parser *p)
+{
+	while (lx->nwords > 0) {
+		struct sbuf *b = lx->words[--lx->nwords];
+		free(b->s);
+		free(b);
+	}
+	free(lx->capture.s);
+	free(p->word);
+	p->word = NULL;
+	if (lx->peek >= 0)
+		input_push(lx->in, (char[]){ (char)lx->peek, 0 }, NULL);
+}
+
+struct node *parse_command(struct input *in, struct arena *a, bool *eof, bool *err)
+{
+	jmp_buf jb;
+	struct lexer lx = { .in = in, .peek = -2, .err = &jb };
+	struct parser p = { .lx = &lx, .arena = a };
+	struct node *volatile n = NULL;
+
+	p.hd_last = &p.hd_first;
+	*err = false;
+	*eof = false;
+	if (setjmp(jb) == 0) {
+		n = parse_list(&p, true);
+		*eof = p.have_tok && p.tok == T_EOF;
+		if (p.hd_first)
+			read_heredocs(&p);
+	} else {
+		*err = true;
+		n = NULL;
+		*eof = in->eof && lx.peek == -1;
+	}
+	lexer_cleanup(&lx, &p);
+	return n;
+}
+
+struct node *parse_string(const char *s, struct arena *a, bool *err)
+{
+	struct input in;
+	struct node *list = NULL;
+	bool eof = false;
+	int line = sh_G.lineno;
+
+	input_init_string(&in, s, strlen(s));
+	in.lineno = line > 0 ? line : 1;
+	while (!eof) {
+		struct node *n = parse_command(&in, a, &eof, err);
+		if (*err) {
+			list = NULL;
+			break;
+		}
+		if (n) {
+			struct node *sq;
+			if (!list) {
+				list = n;
+				continue;
+			}
+			sq = arena_alloc(a, sizeof(*sq));
+			sq->type = N_SEQ;
+			sq->a = list;
+			sq->b = n;
+			sq->lineno = n->lineno;
+			list = sq;
+		}
+	}
+	input_free(&in);
+	sh_G.lineno = line;
+	return list;
+}
+
+size_t parse_cmdsubst_len(const char *s)
+{
+	jmp_buf jb;
+	struct input in;
+	struct lexer lx = { .in = &in, .peek = -2, .err = &jb };
+	struct arena *a = arena_new();
+	struct parser p = { .lx = &lx, .arena = a };
+	size_t len;
+	int saved = sh_G.lineno;
+
+	p.hd_last = &p.hd_first;
+	input_init_string(&in, s, strlen(s));
+	in.fd = -2;	/* no more to read: and no alias is pushed during the scan */
+	if (setjmp(jb) == 0) {
+		parse_list(&p, false);
+		len = peek_tok(&p) == T_RPAREN ? in.pos - (lx.peek >= 0) : strlen(s);
+	} else {
+		len = strlen(s);
+	}
+	lx.peek = -2;
+	lexer_cleanup(&lx, &p);
+	input_free(&in);
+	arena_unref(a);
+	sh_G.lineno = saved;
+	return len;
+}
