@@ -245,22 +245,28 @@ static bool rel_unit(struct pdate *p, long n)
 	return false;
 }
 
-/* +HH, +HHMM, +HH:MM after a sign; true if it was a valid offset. */
+/* +HH, +HHMM (or +HMM), +HH:MM (blanks around the colon) after a sign; true if it was a
+ * valid offset. */
 static bool zone_offset(struct pdate *p, int sign)
 {
 	long h, m = 0;
 	int len = get_num(&p->s, &h);
+	const char *colon = p->s;
 
-	if (*p->s == ':' && len <= 2) {
-		p->s++;
-		if (get_num(&p->s, &m) != 2)
+	while (isspace(*colon))
+		colon++;
+	if (*colon == ':' && len && len <= 2) {
+		p->s = colon + 1;
+		skip_space(p);
+		if (!get_num(&p->s, &m))
 			return false;
-	} else if (len == 4) {
+	} else if (len == 3 || len == 4) {
 		m = h % 100, h /= 100;
 	} else if (len > 2 || !len) {
 		return false;
 	}
-	if (p->have_zone || h > 24 || m > 59)
+	/* as GNU: the minutes are added as they are ("+0860" is +9:00), up to 24 hours */
+	if (p->have_zone || h * 60 + m > 24 * 60)
 		return false;
 	p->zone = sign * (h * 3600 + m * 60);
 	p->have_zone = true;
