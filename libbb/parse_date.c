@@ -16,7 +16,8 @@
  * a time means midnight; a string of only relative items counts from now. A date with
  * a day of the week ignores the day. Deviations from GNU: no one-letter military
  * zones, no ISO week dates, and a signed number after a time is a relative item when
- * a unit follows ("10:00 +2 days"), where GNU takes "+2" as a zone.
+ * a unit follows ("10:00 +2 days"), where GNU takes "+2" as a zone; a YYYYMMDD number
+ * of more than 9 digits is rejected (GNU reads a year of 6 digits or more).
  */
 
 #include "libbb.h"
@@ -432,8 +433,8 @@ static bool bare_number(struct pdate *p, long n, int len)
 		p->have_year = true;
 		return true;
 	}
-	if (len > 4 && !p->have_date)
-		return set_date(p, n / 10000, n / 100 % 100, n % 100, true);
+	if (len > 4 && !p->have_date)	/* get_num saturated beyond 9 digits */
+		return len <= 9 && set_date(p, n / 10000, n / 100 % 100, n % 100, true);
 	if (len <= 4 && !p->have_time)
 		return len <= 2 ? set_time(p, n, 0, 0, 0) : set_time(p, n / 100, n % 100, 0, 0);
 	return false;
