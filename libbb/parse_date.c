@@ -16,7 +16,8 @@
  * a time means midnight; a string of only relative items counts from now. A date with
  * a day of the week ignores the day. Deviations from GNU: no one-letter military
  * zones, no ISO week dates, and a signed number after a time is a relative item when
- * a unit follows ("10:00 +2 days"), where GNU takes "+2" as a zone.
+ * a unit follows ("10:00 +2 days"), where GNU takes "+2" as a zone; a YYYYMMDD number
+ * of more than 9 digits is rejected (GNU reads a year of 6 digits or more).
  */
 
 #include "libbb.h"
@@ -245,22 +246,28 @@ static bool rel_unit(struct pdate *p, long n)
 	return false;
 }
 
-/* +HH, +HHMM, +HH:MM after a sign; true if it was a valid offset. */
+/* +HH, +HHMM (or +HMM), +HH:MM (blanks around the colon) after a sign; true if it was a
+ * valid offset. */
 static bool zone_offset(struct pdate *p, int sign)
 {
 	long h, m = 0;
 	int len = get_num(&p->s, &h);
+	const char *colon = p->s;
 
-	if (*p->s == ':' && len <= 2) {
-		p->s++;
-		if (get_num(&p->s, &m) != 2)
+	while (isspace(*colon))
+		colon++;
+	if (*colon == ':' && len && len <= 2) {
+		p->s = colon + 1;
+		skip_space(p);
+		if (!get_num(&p->s, &m))
 			return false;
-	} else if (len == 4) {
+	} else if (len == 3 || len == 4) {
 		m = h % 100, h /= 100;
 	} else if (len > 2 || !len) {
 		return false;
 	}
-	if (p->have_zone || h > 24 || m > 59)
+	/* as GNU: the minutes are added as they are ("+0860" is +9:00), up to 24 hours */
+	if (p->have_zone || h * 60 + m > 24 * 60)
 		return false;
 	p->zone = sign * (h * 3600 + m * 60);
 	p->have_zone = true;
@@ -426,8 +433,8 @@ static bool bare_number(struct pdate *p, long n, int len)
 		p->have_year = true;
 		return true;
 	}
-	if (len > 4 && !p->have_date)
-		return set_date(p, n / 10000, n / 100 % 100, n % 100, true);
+	if (len > 4 && !p->have_date)	/* get_num saturated beyond 9 digits */
+		return len <= 9 && set_date(p, n / 10000, n / 100 % 100, n % 100, true);
 	if (len <= 4 && !p->have_time)
 		return len <= 2 ? set_time(p, n, 0, 0, 0) : set_time(p, n / 100, n % 100, 0, 0);
 	return false;

@@ -2,7 +2,8 @@
  * POSIX date with GNU's options (-d, -f, -s, -r, -u, -I, -R, --rfc-3339) and format
  * flags (%N, %:z, %::z, %:::z, %q, %P and the - _ 0 ^ # flags with widths), and
  * BusyBox's -D (a strptime format for -d and -s; unlike BusyBox the whole string must
- * match). Dates for -d, -f and -s are read by bb_parse_date (libbb/parse_date.c).
+ * match). Dates for -d, -f and -s are read by bb_parse_date (libbb/parse_date.c), then
+ * if it fails in BusyBox's forms [[CC]YY]MMDDhhmm[.ss] and [[CC]YY.]MM.DD-hh:mm[:ss].
  * Deviations: no --debug, no one-letter military zones in date strings.
  */
 
@@ -242,37 +243,107 @@ static void put_time(const char *fmt, const struct timespec *ts)
 	putchar('\n');
 }
 
+/* The time tm's fields name, in the local zone, if they are in range and the day exists. */
+static bool local_time(struct tm *tm, struct timespec *ts)
+{
+	struct tm want = *tm;
+
+	if (tm->tm_mon < 0 || tm->tm_mon > 11 || tm->tm_mday < 1 || tm->tm_mday > 31 ||
+	    tm->tm_hour > 23 || tm->tm_min > 59 || tm->tm_sec > 60)
+		return false;
+	tm->tm_isdst = -1;
+	ts->tv_sec = mktime(tm);
+	ts->tv_nsec = 0;
+	return tm->tm_mday == want.tm_mday && tm->tm_mon == want.tm_mon;
+}
+
+/* A year of 2 digits (1969-2068) or 4, as a tm_year. */
+static int tm_year(int y, int len)
+{
+	return len == 2 ? y + (y < 69 ? 100 : 0) : y - 1900;
+}
+
+/* Digits at s: 8, 10 or 12 of them then NUL or .ss; returns the count, or 0. */
+static size_t digit_form(const char *s)
+{
+	const char *dot = strchr(s, '.');
+	size_t len = dot ? (size_t)(dot - s) : strlen(s);
+
+	for (size_t i = 0; i < len; i++)
+		if (!isdigit(s[i]))
+			return 0;
+	if ((len != 8 && len != 10 && len != 12) ||
+	    (dot && (strlen(dot) != 3 || !isdigit(dot[1]) || !isdigit(dot[2]))))
+		return 0;
+	return len;
+}
+
+static int two(const char *s)
+{
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
 /* The MMDDhhmm[[CC]YY][.ss] operand. */
 static bool posix_time(const char *s, const struct timespec *now, struct timespec *ts)
 {
 	struct tm tm;
-	const char *dot = strchr(s, '.');
-	size_t len = dot ? (size_t)(dot - s) : strlen(s);
-	int f[6];
+	size_t len = digit_form(s);
 
-	for (size_t i = 0; i < len; i++)
-		if (!isdigit(s[i]))
-			return false;
-	if ((len != 8 && len != 10 && len != 12) ||
-	    (dot && (strlen(dot) != 3 || !isdigit(dot[1]) || !isdigit(dot[2]))))
+	if (!len)
 		return false;
-	for (int i = 0; i < 6; i++)
-		f[i] = (s[2 * i] - '0') * 10 + (s[2 * i + 1] - '0');
 	localtime_r(&now->tv_sec, &tm);
-	tm.tm_mon = f[0] - 1, tm.tm_mday = f[1], tm.tm_hour = f[2], tm.tm_min = f[3];
-	if (len == 10)
-		tm.tm_year = f[4] + (f[4] < 69 ? 100 : 0);
-	else if (len == 12)
-		tm.tm_year = f[4] * 100 + f[5] - 1900;
-	tm.tm_sec = dot ? (dot[1] - '0') * 10 + (dot[2] - '0') : 0;
-	if (f[0] < 1 || f[0] > 12 || f[1] < 1 || f[1] > 31 || f[2] > 23 || f[3] > 59 ||
-	    tm.tm_sec > 60)
+	tm.tm_mon = two(s) - 1, tm.tm_mday = two(s + 2);
+	tm.tm_hour = two(s + 4), tm.tm_min = two(s + 6);
+	if (len > 8)
+		tm.tm_year = tm_year(len == 10 ? two(s + 8) : two(s + 8) * 100 + two(s + 10), len - 8);
+	tm.tm_sec = s[len] ? two(s + len + 1) : 0;
+	return local_time(&tm, ts);
+}
+
+/* Up to max digits at s (at least one) into *v; returns the end, or NULL. */
+static const char *field(const char *s, int max, int *v, int *len)
+{
+	*v = 0;
+	for (*len = 0; isdigit(s[*len]); ++*len) {
+		if (*len == max)
+			return NULL;
+		*v = *v * 10 + (s[*len] - '0');
+	}
+	return *len ? s + *len : NULL;
+}
+
+/* BusyBox's -d forms, which GNU rejects: [[CC]YY]MMDDhhmm[.ss] (the year first) and
+ * [[CC]YY.]MM.DD-hh:mm[:ss]. */
+static bool busybox_time(const char *s, const struct timespec *now, struct timespec *ts)
+{
+	struct tm tm;
+	size_t len = digit_form(s);
+	int v[6], l[6], n = 0;
+
+	localtime_r(&now->tv_sec, &tm);
+	tm.tm_sec = 0;
+	if (len) {
+		const char *p = s + len - 8;
+		if (len > 8)
+			tm.tm_year = tm_year(len == 10 ? two(s) : two(s) * 100 + two(s + 2), len - 8);
+		tm.tm_mon = two(p) - 1, tm.tm_mday = two(p + 2);
+		tm.tm_hour = two(p + 4), tm.tm_min = two(p + 6);
+		tm.tm_sec = s[len] ? two(s + len + 1) : 0;
+		return local_time(&tm, ts);
+	}
+	for (; n < 3 && (s = field(s, n ? 2 : 4, &v[n], &l[n])) && *s == '.'; n++)
+		s++;
+	if (!s || *s != '-' || n < 1 || (n == 2 && l[0] != 2 && l[0] != 4) || l[n - 1] > 2)
 		return false;
-	struct tm want = tm;
-	tm.tm_isdst = -1;
-	ts->tv_sec = mktime(&tm);
-	ts->tv_nsec = 0;
-	return tm.tm_mday == want.tm_mday && tm.tm_mon == want.tm_mon;
+	if (n == 2)
+		tm.tm_year = tm_year(v[0], l[0]);
+	tm.tm_mon = v[n - 1] - 1, tm.tm_mday = v[n];
+	if (!(s = field(s + 1, 2, &tm.tm_hour, &l[3])) || *s != ':' ||
+	    !(s = field(s + 1, 2, &tm.tm_min, &l[4])))
+		return false;
+	if (*s == ':' && !(s = field(s + 1, 2, &tm.tm_sec, &l[5])))
+		return false;
+	return !*s && local_time(&tm, ts);
 }
 
 static bool read_date(const char *s, const struct timespec *now, struct timespec *ts)
@@ -291,7 +362,7 @@ static bool read_date(const char *s, const struct timespec *now, struct timespec
 		ts->tv_nsec = 0;
 		return true;
 	}
-	return bb_parse_date(s, now, ts) == 0;
+	return bb_parse_date(s, now, ts) == 0 || busybox_time(s, now, ts);
 }
 
 static void date_lines(const char *file, const char *fmt, const struct timespec *now)

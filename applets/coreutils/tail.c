@@ -2,8 +2,8 @@
  * POSIX tail (-c -n with + forms, -f, the historical -NUM and +NUM) with the GNU options
  * -F --follow[=name|descriptor] --retry --pid -s -q -v -z and size suffixes. A regular
  * file is read backwards from its end; a pipe keeps only what may be in the tail.
- * Following polls (every -s seconds, default 1) rather than using inotify, so a renamed
- * and recreated file is reported as replaced. Deviation: -NUM takes no letter after it.
+ * Following polls (every -s seconds, default 1; on Linux inotify ends the wait early
+ * when a followed file changes), so a renamed and recreated file is reported as replaced. Deviation: -NUM takes no letter after it.
  */
 
 /*== applet
@@ -42,6 +42,10 @@ NUM may have a suffix: b (512), kB (1000), K (1024), MB, M, GB, G, ...
 #include "libbb.h"
 #include "flags/tail.h"
 #include <time.h>
+#ifdef __linux__
+#include <poll.h>
+#include <sys/inotify.h>
+#endif
 
 enum { BUFSZ = 64 * 1024 };
 
@@ -340,9 +344,37 @@ static bool poll_file(int i)
 	return any;
 }
 
+/* Sleep for ts, less if inotify (ino >= 0) reports a change to a followed file. */
+static void wait_change(int ino, const struct timespec *ts)
+{
+#ifdef __linux__
+	if (ino >= 0) {
+		struct pollfd pfd = { .fd = ino, .events = POLLIN };
+		double ms = (double)ts->tv_sec * 1000 + ts->tv_nsec / 1000000;
+		char buf[4096];
+
+		for (int i = 0; i < G.nfiles; i++)	/* again: a name may be a new file */
+			if (strcmp(G.files[i].name, "-"))
+				inotify_add_watch(ino, G.files[i].name, IN_MODIFY | IN_ATTRIB |
+						  IN_MOVE_SELF | IN_DELETE_SELF);
+		if (poll(&pfd, 1, ms > INT_MAX ? INT_MAX : (int)ms) > 0)
+			while (read(ino, buf, sizeof(buf)) > 0)
+				continue;
+		return;
+	}
+#endif
+	(void)ino;
+	nanosleep(ts, NULL);
+}
+
 static NORETURN void follow(double interval, long pid)
 {
 	struct timespec ts;
+#ifdef __linux__
+	int ino = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+#else
+	int ino = -1;
+#endif
 
 	ts.tv_sec = (time_t)interval;
 	ts.tv_nsec = (long)((interval - (double)ts.tv_sec) * 1e9);
@@ -367,7 +399,7 @@ static NORETURN void follow(double interval, long pid)
 		if (dead)
 			fflush_stdout_and_exit(G.status);
 		if (!any)
-			nanosleep(&ts, NULL);
+			wait_change(ino, &ts);
 	}
 }
 
