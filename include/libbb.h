@@ -234,4 +234,10 @@ int get_signum(const char *name);
 #define SIGNAME_BUFSIZE 12
 const char *get_signame(int sig, char *buf);
 
+/* ---- Quoting values in messages (libbb/quote.c) ---- */
+
+/* s with backslash escapes for \ ' \t \n ... and \ooo for other unprintable bytes,
+ * as GNU's quote() shows a value in the C locale; to put between '' in a message. */
+char *xmalloc_c_escaped(const char *s);
+
 #endif

@@ -66,30 +66,9 @@ static char *number(long long n)
 	return s;
 }
 
-/* arg as GNU quotes it in the C locale: backslash escapes for \ ' and unprintables */
-static char *escaped(const char *arg)
-{
-	static const char pairs[] = "\\\\''\aa\bb\ff\nn\rr\tt\vv";	/* byte, letter */
-	char *out = xmalloc(4 * strlen(arg) + 1), *o = out;
-
-	for (const unsigned char *p = (const unsigned char *)arg; *p; p++) {
-		const char *c = strchr(pairs, *p);
-		if (c && (c - pairs) % 2 == 0) {
-			*o++ = '\\';
-			*o++ = c[1];
-		} else if (*p < ' ' || *p >= 0x7f) {
-			o += sprintf(o, "\\%03o", *p);
-		} else {
-			*o++ = *p;
-		}
-	}
-	*o = '\0';
-	return out;
-}
-
 static NORETURN void syntax(const char *fmt, const char *arg)
 {
-	char *msg = xasprintf("syntax error: %s", fmt), *q = escaped(arg);
+	char *msg = xasprintf("syntax error: %s", fmt), *q = xmalloc_c_escaped(arg);
 
 	bb_error_msg(msg, q);
 	free(q);
