@@ -395,6 +395,9 @@ char *xmalloc_relative_path(const char *path, const char *dir);
 
 /* name as is if a shell would not need quotes, else 'name' or "name"; malloced. */
 char *xmalloc_quote_name(const char *name);
+/* s with backslash escapes for \ ' \t \n ... and \ooo for other unprintable bytes,
+ * as GNU's quote() shows a value in the C locale; to put between '' in a message. */
+char *xmalloc_c_escaped(const char *s);
 
 /* ---- Random bytes (libbb/random.c) ---- */
 

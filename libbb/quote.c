@@ -1,5 +1,6 @@
-/* quote.c: file names in messages, quoted only when a shell would need it (GNU's
- * quotef style): plain names as they are, others in '' (or "" if they hold a '). */
+/* quote.c: names and values in messages, as GNU shows them: file names quoted only
+ * when a shell would need it (its quotef style), other values C-escaped (its quote()
+ * in the C locale). */
 #include "libbb.h"
 
 char *xmalloc_quote_name(const char *s)
@@ -29,4 +30,24 @@ char *xmalloc_quote_name(const char *s)
 	*q++ = '\'';
 	*q = '\0';
 	return res;
+}
+
+char *xmalloc_c_escaped(const char *s)
+{
+	static const char pairs[] = "\\\\''\aa\bb\ff\nn\rr\tt\vv";	/* byte, then its letter */
+	char *out = xmalloc(4 * strlen(s) + 1), *o = out;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		const char *c = strchr(pairs, *p);
+		if (c && (c - pairs) % 2 == 0) {
+			*o++ = '\\';
+			*o++ = c[1];
+		} else if (*p < ' ' || *p >= 0x7f) {
+			o += sprintf(o, "\\%03o", *p);
+		} else {
+			*o++ = *p;
+		}
+	}
+	*o = '\0';
+	return out;
 }

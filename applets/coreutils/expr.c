@@ -68,9 +68,10 @@ static char *number(long long n)
 
 static NORETURN void syntax(const char *fmt, const char *arg)
 {
-	char *msg = xasprintf("syntax error: %s", fmt);
+	char *msg = xasprintf("syntax error: %s", fmt), *q = xmalloc_c_escaped(arg);
 
-	bb_error_msg(msg, arg);
+	bb_error_msg(msg, q);
+	free(q);
 	free(msg);
 	xfunc_die();
 }

@@ -230,10 +230,10 @@ static void factor_arg(const char *s)
 	p += strspn(p, " ");	/* GNU skips spaces only */
 	p += *p == '+';
 	if (!isdigit(*p) || bb_strtoull(p, 10, NULL, 0, ULLONG_MAX, &n)) {
-		if (isdigit(*p) && errno == ERANGE)
-			bb_error_msg("'%s' is too large", s);
-		else
-			bb_error_msg("'%s' is not a valid positive integer", s);
+		bool big = isdigit(*p) && errno == ERANGE;
+		char *q = xmalloc_c_escaped(s);
+		bb_error_msg(big ? "'%s' is too large" : "'%s' is not a valid positive integer", q);
+		free(q);
 		G.status = 1;
 		return;
 	}

@@ -238,19 +238,35 @@ static int parse_u64(const char *s, size_t len, u64 *out)
 	return err;
 }
 
+/* fmt has one '%s' for the value s[0..len), quoted, then extra */
+static NORETURN void die_quoted(const char *fmt, const char *s, size_t len, const char *extra)
+{
+	char *v = xstrndup(s, len), *q = xmalloc_c_escaped(v);
+
+	bb_error_msg(fmt, q, extra);
+	free(q);
+	free(v);
+	xfunc_die();
+}
+
 static void parse_range(const char *s, u64 *lo, u64 *range)
 {
 	const char *dash = strchr(s, '-');
 	u64 hi;
 
 	if (!dash || parse_u64(s, dash - s, lo))
-		bb_error_msg_and_die("invalid input range: '%.*s'", dash ? (int)(dash - s) : (int)strlen(s), s);
-	if (dash && parse_u64(dash + 1, strlen(dash + 1), &hi) == ERANGE)
-		bb_error_msg_and_die("invalid input range: '%s': %s", dash + 1, strerror(EOVERFLOW));
-	if (parse_u64(dash + 1, strlen(dash + 1), &hi))
-		bb_error_msg_and_die("invalid input range: '%s'", dash + 1);
+		die_quoted("invalid input range: '%s'%s", s, dash ? (size_t)(dash - s) : strlen(s), "");
+	switch (parse_u64(dash + 1, strlen(dash + 1), &hi)) {
+	case ERANGE:
+		die_quoted("invalid input range: '%s': %s", dash + 1, strlen(dash + 1),
+			   strerror(EOVERFLOW));
+	case 0:
+		break;
+	default:
+		die_quoted("invalid input range: '%s'%s", dash + 1, strlen(dash + 1), "");
+	}
 	if ((hi < *lo && hi + 1 != *lo) || (*lo == 0 && hi == ULLONG_MAX))
-		bb_error_msg_and_die("invalid input range: '%s'", s);
+		die_quoted("invalid input range: '%s'%s", s, strlen(s), "");
 	*range = hi - *lo + 1;	/* 0 for LO = HI + 1 */
 }
 
@@ -270,7 +286,7 @@ int shuf_main(int argc, char **argv)
 	for (char **n = G.n; n && *n; n++) {
 		u64 c;
 		if (parse_u64(*n, strlen(*n), &c))
-			bb_error_msg_and_die("invalid line count: '%s'", *n);
+			die_quoted("invalid line count: '%s'%s", *n, strlen(*n), "");
 		if (c < G.count)
 			G.count = c;
 	}
