@@ -46,10 +46,11 @@ cmd_of() {	# impl applet: how to run it
 	esac
 }
 
-# seconds (mean) for: prepare command, timed command
+# seconds (mean) for: prepare command, timed command; the writeback of one run is not
+# left to slow down the next
 timeit() {
 	if command -v hyperfine >/dev/null; then
-		hyperfine -w 1 -r "$runs" --prepare "$1" --export-csv "$work/h.csv" "$2" \
+		hyperfine -w 1 -r "$runs" --prepare "$1; sync" --export-csv "$work/h.csv" "$2" \
 			>/dev/null 2>&1 || { echo fail; return; }
 		sed -n 2p "$work/h.csv" | cut -d, -f2
 		return
@@ -57,7 +58,7 @@ timeit() {
 	total=0
 	i=0
 	while [ $i -lt "$runs" ]; do
-		sh -c "$1"
+		sh -c "$1; sync"
 		t0=$(date +%s.%N)
 		sh -c "$2" >/dev/null 2>&1 || { echo fail; return; }
 		t1=$(date +%s.%N)

@@ -1,9 +1,11 @@
 /* cp: copy files and directories. POSIX cp plus the GNU options scripts use: -a -d -l -s
  * -u -v -n -t -T --parents --preserve[=LIST] --no-preserve=LIST. Holes in sparse files
- * stay holes. Deviations: --preserve knows mode, ownership, timestamps, links and all
- * (no context or xattr); GNU's --backup, --sparse, --reflink, --remove-destination,
- * --copy-contents and --attributes-only are not accepted. A destination path may not be
- * longer than PATH_MAX.
+ * stay holes; with -R fifos, devices and sockets are made anew, as GNU does.
+ * Deviations: --preserve knows mode, ownership, timestamps, links and all (no context or
+ * xattr); GNU's --backup, --sparse, --reflink, --remove-destination, --copy-contents and
+ * --attributes-only are not accepted; --no-preserve=mode gives new files the source's
+ * mode less the umask (GNU: 0666 less the umask). A destination path may not be longer
+ * than PATH_MAX (as in GNU).
  */
 
 /*== applet
