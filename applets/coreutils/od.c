@@ -4,13 +4,14 @@
  * suffixed counts, and GNU's column widths, padding and '*' suppression. Floats are
  * printed in the shortest form that reads back as the same value, as GNU does.
  * Deviations: formats given by the old letters are shown after those of -t, in the
- * order of the usage text (GNU keeps command-line order); no -S, no --traditional and no
- * [+]OFFSET operand; -c shows bytes, not multibyte characters (we run in the C locale).
+ * order of the usage text (GNU keeps command-line order); no -S, and --traditional takes
+ * no LABEL operand; an OFFSET "1." is decimal 1 as POSIX says (GNU rejects it); -c shows
+ * bytes, not multibyte characters (we run in the C locale).
  */
 
 /*== applet
 applet od /usr/bin
-options A(address-radix):t(format)*j(skip-bytes):N(read-bytes):v(output-duplicates)w(width)? {FEATURE_OD_ENDIAN} (endian): {} abBcdDeFfhHiIlLoOsxX
+options A(address-radix):t(format)*j(skip-bytes):N(read-bytes):v(output-duplicates)w(width)? {FEATURE_OD_ENDIAN} (endian): {} (traditional) abBcdDeFfhHiIlLoOsxX
 config OD
 	bool "od"
 	default y
@@ -24,6 +25,7 @@ config FEATURE_OD_ENDIAN
 	help
 	  Read multi-byte values as big or little endian, whatever the machine.
 usage [-bcdosxv] [-A RADIX] [-j BYTES] [-N BYTES] [-t TYPE]... [-w[BYTES]] [FILE]...
+   or: od [-bcdosx] [--traditional] [FILE] [[+]OFFSET[.][b]]
 Write the bytes of the FILEs (standard input if none, or -), taken as one input, in
 octal or the formats given, 16 bytes a line, each line prefixed by its offset.
 
@@ -36,6 +38,7 @@ octal or the formats given, 16 bytes a line, each line prefixed by its offset.
 	-v	Print every line ('*' marks repeated lines otherwise)
 	-w[BYTES]	BYTES a line (32 when not given)
 {FEATURE_OD_ENDIAN}	--endian=big|little	Byte order of the values
+	--traditional	Take a second operand as the OFFSET, and at most one FILE
 	-a -b -c	-t a, -t o1, -t c
 	-d -D -s	-t u2, -t u4, -t d2
 	-o -O -B	-t o2, -t o4, -t o2
@@ -43,6 +46,9 @@ octal or the formats given, 16 bytes a line, each line prefixed by its offset.
 	-i -I -l -L	-t dI, -t dL, -t dL, -t dL
 	-f -e -F	-t fF, -t fD, -t fD
 BYTES may be 0x hex, and have a suffix: b (512), kB (1000), K (1024), MB, M, ...
+Without the options above that take a value and -v -w, an OFFSET operand that starts
+with + (or, after a FILE, a digit) skips bytes first: octal, 0x hex, decimal with a
+'.'; a b suffix multiplies by 512, B by 1024.
 ==*/
 
 #include "libbb.h"
@@ -70,6 +76,7 @@ GLOBALS(
 	unsigned long long limit;
 	bool limited;
 	bool opened;		/* some file could be opened */
+	unsigned long long skip;
 );
 
 static const char named[][4] = {
@@ -180,6 +187,62 @@ static unsigned long long parse_bytes(const char *s, char opt)
 				     "suffix in " : "", opt, s);
 	}
 	return n;
+}
+
+/* The old [+]OFFSET[.][b] operand, as GNU reads it; false if s is not one. */
+static bool old_offset(const char *s, unsigned long long *off)
+{
+	int base = 8;
+	char *end;
+
+	s += *s == '+';
+	if (!isdigit(*s))
+		return false;
+	if (strchr(s, '.'))
+		base = 10;
+	else if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+		base = 16;
+	errno = 0;
+	*off = strtoull(s, &end, base);
+	if (base == 10 && *end == '.')
+		end++;
+	if (*end == 'b' || *end == 'B') {
+		unsigned long long mult = *end++ == 'b' ? 512 : 1024;
+		if (*off > ULLONG_MAX / mult)
+			errno = ERANGE;
+		*off *= mult;
+	}
+	return !errno && !*end;
+}
+
+/* The operands after the options: FILEs, or as POSIX says [FILE] [[+]OFFSET]. */
+static void set_files(int argc, char **argv)
+{
+	static char *stdin_only[] = { (char *)"-", NULL };
+	bool modern = FLAG(A) || FLAG(j) || FLAG(N) || FLAG(t) || FLAG(v) || FLAG(w) ||
+		(ENABLE_FEATURE_OD_ENDIAN && FLAG(endian));
+	bool trad = FLAG(traditional);
+	unsigned long long off;
+
+	argc--, argv++;
+	if (!modern || trad) {
+		if (argc == 1 && (trad || argv[0][0] == '+') && old_offset(argv[0], &off)) {
+			G.skip = off;
+			argc = 0;
+		} else if (argc == 2 && (trad || argv[1][0] == '+' || isdigit(argv[1][0])) &&
+			   old_offset(argv[1], &off)) {
+			G.skip = off;
+			argc = 1;
+		}
+		if (trad && argc > 1) {
+			bb_error_msg("extra operand '%s'", argv[1]);
+			bb_error_msg("compatibility mode supports at most one file");
+			bb_show_usage();
+		}
+	}
+	G.files = argc ? argv : stdin_only;
+	if (argc)
+		argv[argc] = NULL;
 }
 
 /* The next input file, or false at the end of the list. */
@@ -441,7 +504,7 @@ static void set_layout(void)
 static void dump(void)
 {
 	unsigned char *cur = xmalloc(G.bpb), *prev = xmalloc(G.bpb);
-	unsigned long long addr = FLAG(j) ? parse_bytes(G.j, 'j') : 0;
+	unsigned long long addr = G.skip;
 	bool have_prev = false, starred = false;
 
 	while (!G.limited || G.limit) {
@@ -483,7 +546,6 @@ int od_main(int argc, char **argv)
 		FLAG_a, FLAG_b, FLAG_c, FLAG_d, FLAG_D, FLAG_o, FLAG_O, FLAG_B, FLAG_s, FLAG_x,
 		FLAG_h, FLAG_X, FLAG_H, FLAG_i, FLAG_I, FLAG_l, FLAG_L, FLAG_f, FLAG_e, FLAG_F,
 	};
-	char *stdin_only[] = { (char *)"-", NULL };
 
 	G.radix = 'o';
 	if (FLAG(A)) {
@@ -512,10 +574,12 @@ int od_main(int argc, char **argv)
 		G.limited = true;
 	}
 	set_layout();
-	G.files = argc > 1 ? argv + 1 : stdin_only;
-	next_file();
 	if (FLAG(j))
-		skip_input(parse_bytes(G.j, 'j'));
+		G.skip = parse_bytes(G.j, 'j');
+	set_files(argc, argv);
+	next_file();
+	if (G.skip)
+		skip_input(G.skip);
 	dump();
 	close_file();
 	free(G.fmts);

@@ -55,6 +55,7 @@ struct tfile {
 	dev_t dev;
 	ino_t ino;
 	bool seen;		/* has been opened once */
+	int wd;			/* inotify watch of the name, or -1 */
 };
 
 GLOBALS(
@@ -344,6 +345,21 @@ static bool poll_file(int i)
 	return any;
 }
 
+#ifdef __linux__
+/* Print what the files inotify names in buf (n bytes of events) got, in event order. */
+static void poll_events(const char *buf, ssize_t n)
+{
+	struct inotify_event ev;
+
+	for (ssize_t at = 0; at + (ssize_t)sizeof(ev) <= n; at += sizeof(ev) + ev.len) {
+		memcpy(&ev, buf + at, sizeof(ev));
+		for (int i = 0; i < G.nfiles; i++)
+			if (G.files[i].wd == ev.wd && (ev.mask & IN_MODIFY))
+				poll_file(i);
+	}
+}
+#endif
+
 /* Sleep for ts, less if inotify (ino >= 0) reports a change to a followed file. */
 static void wait_change(int ino, const struct timespec *ts)
 {
@@ -351,15 +367,16 @@ static void wait_change(int ino, const struct timespec *ts)
 	if (ino >= 0) {
 		struct pollfd pfd = { .fd = ino, .events = POLLIN };
 		double ms = (double)ts->tv_sec * 1000 + ts->tv_nsec / 1000000;
-		char buf[4096];
+		char buf[4096] __attribute__((aligned(8)));
+		ssize_t n;
 
 		for (int i = 0; i < G.nfiles; i++)	/* again: a name may be a new file */
-			if (strcmp(G.files[i].name, "-"))
+			G.files[i].wd = !strcmp(G.files[i].name, "-") ? -1 :
 				inotify_add_watch(ino, G.files[i].name, IN_MODIFY | IN_ATTRIB |
 						  IN_MOVE_SELF | IN_DELETE_SELF);
 		if (poll(&pfd, 1, ms > INT_MAX ? INT_MAX : (int)ms) > 0)
-			while (read(ino, buf, sizeof(buf)) > 0)
-				continue;
+			while ((n = read(ino, buf, sizeof(buf))) > 0)
+				poll_events(buf, n);
 		return;
 	}
 #endif

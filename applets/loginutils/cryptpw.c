@@ -3,7 +3,9 @@
  * command under BusyBox's name. The default method is sha512 (every libc with a crypt
  * has it); bcrypt and yescrypt work where the libc has them. Unlike Debian's, a salt
  * may be given for yescrypt (crypt checks it), and -R applies with -S too. Without a
- * crypt() in the libc the applets only report that.
+ * crypt() in the libc the applets only report that. Under the name cryptpw, as in
+ * BusyBox, a SALT longer than the method takes is cut, and a sha256 or sha512 SALT may
+ * start with rounds=N$ (as -R N).
  */
 
 /*== applet
@@ -116,6 +118,27 @@ static void check_salt(const struct method *m, const char *salt)
 	}
 }
 
+/* BusyBox's cryptpw reading of a SALT: "rounds=N$" taken off (N into *rounds) for
+ * sha256 and sha512, the rest cut to the method's longest salt. */
+static char *cryptpw_salt(const struct method *m, const char *salt, char **rounds)
+{
+	static char *cut;
+	size_t n;
+
+	if (m->rounds == SHA_ROUNDS && is_prefixed_with(salt, "rounds=")) {
+		const char *dollar = strchr(salt, '$');
+		if (dollar) {
+			*rounds = xstrndup(salt + 7, dollar - salt - 7);
+			salt = dollar + 1;
+		}
+	}
+	n = strlen(salt);
+	if (n <= m->salt_max)
+		return (char *)salt;
+	cut = xstrndup(salt, m->salt_max);
+	return cut;
+}
+
 /* The crypt setting: prefix, cost or rounds (NULL: the default), salt. */
 static char *make_setting(const struct method *m, const char *salt, const char *rounds)
 {
@@ -201,7 +224,7 @@ static char *get_password(char *arg)
 int cryptpw_main(int argc, char **argv)
 {
 	const struct method *m;
-	char *pw, *salt, *setting, *hash;
+	char *pw, *salt, *setting, *hash, *rounds = NULL;
 
 	if (argc > 3 || (argc > 2 && FLAG(S)))
 		bb_show_usage();
@@ -211,10 +234,13 @@ int cryptpw_main(int argc, char **argv)
 	}
 	m = find_method(FLAG(m) ? G.m : FLAG(5) ? "md5" : "sha512");
 	salt = argc > 2 ? argv[2] : G.S;
+	if (salt && strcmp(applet_name, "mkpasswd"))
+		salt = cryptpw_salt(m, salt, &rounds);
 	if (salt)
 		check_salt(m, salt);
 	salt = salt ? xstrdup(salt) : random_salt(m);
-	setting = make_setting(m, salt, G.R);
+	setting = make_setting(m, salt, G.R ? G.R : rounds);
+	free(rounds);
 	pw = get_password(argv[1]);
 	errno = 0;
 	hash = crypt(pw, setting);
