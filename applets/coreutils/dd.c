@@ -314,22 +314,32 @@ static unsigned long long suffix_mult(const char *s, size_t len)
 	return m;
 }
 
-/* One factor: decimal digits and/or a suffix (a bare suffix counts once). */
-static int parse_factor(const char *s, size_t len, unsigned long long *out)
+/* One factor: blanks and a "+" (then digits are needed), decimal digits and/or a
+ * suffix (a bare suffix counts once). A "B" after the digits means bytes (count=,
+ * skip=, seek=); GNU takes it in the first factor only. */
+static int parse_factor(const char *s, size_t len, bool first, unsigned long long *out)
 {
 	unsigned long long n = 1, m;
 	size_t i = 0;
 
-	if (len && isdigit(*s)) {
+	while (i < len && isspace(s[i]))
+		i++;
+	if (i < len && s[i] == '+')
+		i++;
+	if (i && (i == len || !isdigit(s[i])))
+		return EINVAL;
+	if (i < len && isdigit(s[i])) {
+		size_t start = i;
 		for (n = 0; i < len && isdigit(s[i]); i++) {
 			if (n > (ULLONG_MAX - (s[i] - '0')) / 10)
 				return ERANGE;
 			n = n * 10 + (s[i] - '0');
 		}
+		if (first && len - i == 1 && s[i] == 'B' && i > start)
+			i++;
 	}
 	if (i < len) {
-		/* "B" only after digits: it means bytes (count=, skip=, seek=) */
-		m = i && len - i == 1 && s[i] == 'B' ? 1 : suffix_mult(s + i, len - i);
+		m = suffix_mult(s + i, len - i);
 		if (!m)
 			return EINVAL;
 		if (n && m > ULLONG_MAX / n)
@@ -349,14 +359,14 @@ static unsigned long long parse_number(const char *val)
 	unsigned long long n, m = 1;
 	int err;
 
-	err = parse_factor(val, x ? (size_t)(x - val) : strlen(val), &n);
+	err = parse_factor(val, x ? (size_t)(x - val) : strlen(val), true, &n);
 	if (x) {
 		if (x - val == 1 && *val == '0')
 			bb_error_msg("warning: '0x' is a zero multiplier; use '00x' if that is intended");
 		if (strchr(x + 1, 'x'))
 			err = EINVAL;
 		else if (!err)
-			err = parse_factor(x + 1, strlen(x + 1), &m);
+			err = parse_factor(x + 1, strlen(x + 1), false, &m);
 	}
 	if (!err && ((m && n > ULLONG_MAX / m) || n * m > LLONG_MAX))
 		err = ERANGE;

@@ -17,7 +17,7 @@ Print the target of each symbolic link FILE.
 		every component but the last must exist
 	-e	-f, and every component must exist
 	-m	-f, but no component need exist
-	-n	No newline after the name (if there is one FILE)
+	-n	No newline (or NUL) after the name (if there is one FILE)
 	-q, -s	Report no errors (the default)
 	-v	Report errors
 	-z	End each name with NUL, not newline
@@ -56,10 +56,8 @@ int readlink_main(int argc, char **argv)
 			continue;
 		}
 		fputs(res, stdout);
-		if (FLAG(z))
-			putchar('\0');
-		else if (newline)
-			putchar('\n');
+		if (newline)
+			putchar(FLAG(z) ? '\0' : '\n');
 		free(res);
 	}
 	return status;
