@@ -28,14 +28,8 @@ int mkfifo_main(int argc, char **argv)
 		bb_error_msg("missing operand");
 		bb_show_usage();
 	}
-	if (FLAG(m)) {
-		int m = bb_parse_mode(G.m, 0666, false);
-		if (m < 0)
-			bb_error_msg_and_die("invalid mode");
-		if (m & ~0777)
-			bb_error_msg_and_die("mode must specify only file permission bits");
-		mode = m;
-	}
+	if (FLAG(m))
+		mode = xparse_perm_mode(G.m);
 	while (*++argv) {
 		if (mkfifo(*argv, mode) < 0) {
 			bb_perror_msg("cannot create fifo '%s'", *argv);

@@ -66,14 +66,8 @@ int mknod_main(int argc, char **argv)
 		bb_error_msg("invalid device type '%s'", argv[2]);
 		bb_show_usage();
 	}
-	if (FLAG(m)) {
-		int m = bb_parse_mode(G.m, 0666, false);
-		if (m < 0)
-			bb_error_msg_and_die("invalid mode");
-		if (m & ~0777)
-			bb_error_msg_and_die("mode must specify only file permission bits");
-		mode = m;
-	}
+	if (FLAG(m))
+		mode = xparse_perm_mode(G.m);
 	if (type != S_IFIFO)
 		dev = makedev(device_number(argv[3], "major"), device_number(argv[4], "minor"));
 	/* the system call takes 32 bits: musl would pass a larger number on cut short */
