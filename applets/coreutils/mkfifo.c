@@ -24,10 +24,7 @@ int mkfifo_main(int argc, char **argv)
 	mode_t mode = 0666;
 	int status = 0;
 
-	if (argc < 2) {
-		bb_error_msg("missing operand");
-		bb_show_usage();
-	}
+	need_operands(argc, argv, 1, -1);
 	if (FLAG(m))
 		mode = xparse_perm_mode(G.m);
 	while (*++argv) {

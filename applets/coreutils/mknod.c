@@ -55,10 +55,7 @@ int mknod_main(int argc, char **argv)
 	dev_t dev = 0;
 	const char *t;
 
-	if (argc < 2) {
-		bb_error_msg("missing operand");
-		bb_show_usage();
-	}
+	need_operands(argc, argv, 1, -1);
 	t = argc > 2 ? argv[2] : "";
 	operand_count(argc - 1, argv, *t == 'p');
 	type = *t == 'b' ? S_IFBLK : *t == 'c' || *t == 'u' ? S_IFCHR : *t == 'p' ? S_IFIFO : 0;

@@ -585,10 +585,7 @@ int stat_main(int argc, char **argv)
 
 	G.quote_always = fmt != NULL;
 
-	if (argc < 2) {
-		bb_error_msg("missing operand");
-		bb_show_usage();
-	}
+	need_operands(argc, argv, 1, -1);
 	for (int i = 1; i < argc; i++)
 		stat_one(argv[i], fmt, FLAG(printf));
 	return G.status;
