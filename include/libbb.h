@@ -428,4 +428,12 @@ size_t base_decode(struct base_decoder *d, uint8_t *dst, const char *src, size_t
  * the error; returns the bytes written to dst (room for 8). */
 size_t base_decode_end(struct base_decoder *d, uint8_t *dst);
 
+/* ---- shared pieces found written twice ---- */
+/* MODE as mkfifo -m and mknod -m take it (from 0666); dies unless it is valid and has
+ * permission bits only. */
+mode_t xparse_perm_mode(const char *s);
+/* Unless there are min to max operands (max < 0: any number above min), say which is
+ * missing or extra as GNU does and die with the usage text. */
+void need_operands(int argc, char **argv, int min, int max);
+
 #endif

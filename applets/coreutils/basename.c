@@ -46,15 +46,8 @@ static void print_basename(const char *name, const char *suffix)
 
 int basename_main(int argc, char **argv)
 {
-	if (argc < 2) {
-		bb_error_msg("missing operand");
-		bb_show_usage();
-	}
+	need_operands(argc, argv, 1, FLAG(a) || FLAG(s) ? -1 : 2);
 	if (!FLAG(a) && !FLAG(s)) {
-		if (argc > 3) {
-			bb_error_msg("extra operand '%s'", argv[3]);
-			bb_show_usage();
-		}
 		print_basename(argv[1], argv[2]);
 		return 0;
 	}

@@ -98,10 +98,7 @@ int chroot_main(int argc, char **argv)
 	int rc;
 
 	xfunc_error_retval = 125;
-	if (argc < 2) {
-		bb_error_msg("missing operand");
-		bb_show_usage();
-	}
+	need_operands(argc, argv, 1, -1);
 	old_root = is_old_root(argv[1]);
 	if (FLAG(skip_chdir) && !old_root) {
 		bb_error_msg("option --skip-chdir only permitted if NEWROOT is old '/'");

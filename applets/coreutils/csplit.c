@@ -259,14 +259,7 @@ int csplit_main(int argc, char **argv)
 	size_t npats = 0;
 	unsigned long long prev_line = 0;
 
-	if (argc < 2) {
-		bb_error_msg("missing operand");
-		bb_show_usage();
-	}
-	if (argc < 3) {
-		bb_error_msg("missing operand after '%s'", argv[1]);
-		bb_show_usage();
-	}
+	need_operands(argc, argv, 2, -1);
 	G.prefix = FLAG(f) ? G.f : "xx";
 	G.digits = 2;
 	if (FLAG(n)) {

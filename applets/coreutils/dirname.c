@@ -41,10 +41,7 @@ static void print_dirname(const char *name)
 
 int dirname_main(int argc, char **argv)
 {
-	if (argc < 2) {
-		bb_error_msg("missing operand");
-		bb_show_usage();
-	}
+	need_operands(argc, argv, 1, -1);
 	while (*++argv)
 		print_dirname(*argv);
 	return 0;

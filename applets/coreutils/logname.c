@@ -21,10 +21,7 @@ int logname_main(int argc, char **argv)
 {
 	const char *name;
 
-	if (argc > 1) {
-		bb_error_msg("extra operand '%s'", argv[1]);
-		bb_show_usage();
-	}
+	need_operands(argc, argv, 0, 0);
 	name = getlogin();
 	if (!name)
 		bb_error_msg_and_die("no login name");

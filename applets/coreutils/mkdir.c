@@ -101,10 +101,7 @@ int mkdir_main(int argc, char **argv)
 	mode_t mode = 0777;
 	int status = 0;
 
-	if (argc < 2) {
-		bb_error_msg("missing operand");
-		bb_show_usage();
-	}
+	need_operands(argc, argv, 1, -1);
 	G.mask = umask(0);
 	umask(G.mask);
 	if (FLAG(m)) {

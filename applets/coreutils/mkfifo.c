@@ -24,18 +24,9 @@ int mkfifo_main(int argc, char **argv)
 	mode_t mode = 0666;
 	int status = 0;
 
-	if (argc < 2) {
-		bb_error_msg("missing operand");
-		bb_show_usage();
-	}
-	if (FLAG(m)) {
-		int m = bb_parse_mode(G.m, 0666, false);
-		if (m < 0)
-			bb_error_msg_and_die("invalid mode");
-		if (m & ~0777)
-			bb_error_msg_and_die("mode must specify only file permission bits");
-		mode = m;
-	}
+	need_operands(argc, argv, 1, -1);
+	if (FLAG(m))
+		mode = xparse_perm_mode(G.m);
 	while (*++argv) {
 		if (mkfifo(*argv, mode) < 0) {
 			bb_perror_msg("cannot create fifo '%s'", *argv);

@@ -55,10 +55,7 @@ int mknod_main(int argc, char **argv)
 	dev_t dev = 0;
 	const char *t;
 
-	if (argc < 2) {
-		bb_error_msg("missing operand");
-		bb_show_usage();
-	}
+	need_operands(argc, argv, 1, -1);
 	t = argc > 2 ? argv[2] : "";
 	operand_count(argc - 1, argv, *t == 'p');
 	type = *t == 'b' ? S_IFBLK : *t == 'c' || *t == 'u' ? S_IFCHR : *t == 'p' ? S_IFIFO : 0;
@@ -66,14 +63,8 @@ int mknod_main(int argc, char **argv)
 		bb_error_msg("invalid device type '%s'", argv[2]);
 		bb_show_usage();
 	}
-	if (FLAG(m)) {
-		int m = bb_parse_mode(G.m, 0666, false);
-		if (m < 0)
-			bb_error_msg_and_die("invalid mode");
-		if (m & ~0777)
-			bb_error_msg_and_die("mode must specify only file permission bits");
-		mode = m;
-	}
+	if (FLAG(m))
+		mode = xparse_perm_mode(G.m);
 	if (type != S_IFIFO)
 		dev = makedev(device_number(argv[3], "major"), device_number(argv[4], "minor"));
 	/* the system call takes 32 bits: musl would pass a larger number on cut short */

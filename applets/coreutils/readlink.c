@@ -34,10 +34,7 @@ int readlink_main(int argc, char **argv)
 	bool canon = FLAG(f) || FLAG(e) || FLAG(m), newline = !FLAG(n);
 	int status = 0;
 
-	if (argc < 2) {
-		bb_error_msg("missing operand");
-		bb_show_usage();
-	}
+	need_operands(argc, argv, 1, -1);
 	if (!newline && argc > 2) {
 		bb_error_msg("ignoring --no-newline with multiple arguments");
 		newline = true;

@@ -55,10 +55,7 @@ int realpath_main(int argc, char **argv)
 {
 	char *to = NULL, *base = NULL;
 
-	if (argc < 2) {
-		bb_error_msg("missing operand");
-		bb_show_usage();
-	}
+	need_operands(argc, argv, 1, -1);
 	G.mode = (FLAG(e) ? CANON_EXISTING : FLAG(m) ? CANON_MISSING : CANON_ALL_BUT_LAST) |
 		 (FLAG(L) ? CANON_LOGICAL : 0) | (FLAG(s) ? CANON_NOLINKS : 0);
 	if (FLAG(relative_to) && !(to = canonical(G.relative_to)))

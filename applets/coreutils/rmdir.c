@@ -56,10 +56,7 @@ int rmdir_main(int argc, char **argv)
 {
 	int status = 0;
 
-	if (argc < 2) {
-		bb_error_msg("missing operand");
-		bb_show_usage();
-	}
+	need_operands(argc, argv, 1, -1);
 	while (*++argv) {
 		int r = remove_one(*argv, false);
 

@@ -115,10 +115,7 @@ int sleep_main(int argc UNUSED, char **argv)
 	struct interval sum = { 0, 0 }, iv;
 	bool bad = false;
 
-	if (!argv[1]) {
-		bb_error_msg("missing operand");
-		bb_show_usage();
-	}
+	need_operands(argc, argv, 1, -1);
 	while (*++argv) {
 		if (!parse_interval(*argv, &iv)) {
 			bb_error_msg("invalid time interval '%s'", *argv);

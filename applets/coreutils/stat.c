@@ -240,25 +240,6 @@ static void put_quoted(const char *s)
 		fputs(*s ? "'" : "''", stdout);
 }
 
-static const char *file_type(mode_t m, off_t size)
-{
-	if (S_ISREG(m))
-		return size ? "regular file" : "regular empty file";
-	if (S_ISDIR(m))
-		return "directory";
-	if (S_ISLNK(m))
-		return "symbolic link";
-	if (S_ISCHR(m))
-		return "character special file";
-	if (S_ISBLK(m))
-		return "block special file";
-	if (S_ISFIFO(m))
-		return "fifo";
-	if (S_ISSOCK(m))
-		return "socket";
-	return "weird file";
-}
-
 /* The mount point holding path: the last directory up from it on the same device. */
 static char *mount_point(const char *path, const struct stat *st)
 {
@@ -315,7 +296,7 @@ static void file_directive(const char *spec, int prec, char c, char hl,
 		break;
 	case 'D': out_hex(spec, st->st_dev); break;
 	case 'f': out_hex(spec, st->st_mode); break;
-	case 'F': out_str(spec, file_type(st->st_mode, st->st_size)); break;
+	case 'F': out_str(spec, bb_file_type(st)); break;
 	case 'g': out_num(spec, st->st_gid); break;
 	case 'G': {
 		struct group *gr = getgrgid(st->st_gid);
@@ -604,10 +585,7 @@ int stat_main(int argc, char **argv)
 
 	G.quote_always = fmt != NULL;
 
-	if (argc < 2) {
-		bb_error_msg("missing operand");
-		bb_show_usage();
-	}
+	need_operands(argc, argv, 1, -1);
 	for (int i = 1; i < argc; i++)
 		stat_one(argv[i], fmt, FLAG(printf));
 	return G.status;

@@ -268,10 +268,7 @@ int tsort_main(int argc, char **argv)
 	FILE *in;
 	int status = 0;
 
-	if (argc > 2) {
-		bb_error_msg("extra operand '%s'", argv[2]);
-		bb_show_usage();
-	}
+	need_operands(argc, argv, 0, 1);
 	in = fopen_or_warn_stdin(name);
 	if (!in)
 		return 1;

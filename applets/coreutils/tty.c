@@ -26,10 +26,7 @@ int tty_main(int argc, char **argv)
 {
 	const char *name;
 
-	if (argc > 1) {
-		bb_error_msg("extra operand '%s'", argv[1]);
-		bb_show_usage();
-	}
+	need_operands(argc, argv, 0, 0);
 	xfunc_error_retval = 3;
 	if (FLAG(s))
 		return !isatty(STDIN_FILENO);

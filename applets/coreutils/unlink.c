@@ -17,13 +17,7 @@ Remove FILE with the unlink() system call.
 
 int unlink_main(int argc, char **argv)
 {
-	if (argc != 2) {
-		if (argc > 2)
-			bb_error_msg("extra operand '%s'", argv[2]);
-		else
-			bb_error_msg("missing operand");
-		bb_show_usage();
-	}
+	need_operands(argc, argv, 1, 1);
 	if (unlink(argv[1]) < 0)
 		bb_perror_msg_and_die("cannot unlink '%s'", argv[1]);
 	return 0;

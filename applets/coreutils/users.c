@@ -63,10 +63,7 @@ int users_main(int argc, char **argv)
 	size_t i;
 	int fd;
 
-	if (argc > 2) {
-		bb_error_msg("extra operand '%s'", argv[2]);
-		bb_show_usage();
-	}
+	need_operands(argc, argv, 0, 1);
 	fd = open(file, O_RDONLY);
 	if (fd < 0) {
 		if (errno == ENOENT)
