@@ -62,8 +62,6 @@ void run_pending_traps(void)
 			char *action = xstrdup(sh_G.traps[sig]);
 			eval_string(action);
 			free(action);
-			if (sh_G.exiting)
-				break;
 		}
 		sh_G.status = saved;
 	}
@@ -383,9 +381,10 @@ char *command_output(const char *text)
 			dup2(fds[1], STDOUT_FILENO);
 			close(fds[1]);
 		}
-		struct arena *a = arena_new();
 		bool err;
-		struct node *t = parse_string(text, a, &err);
+		struct node *t;
+		sh_G.cur_arena = arena_new();
+		t = parse_string(text, sh_G.cur_arena, &err);
 		sh_exit(err ? 2 : t ? eval(t, EV_EXIT) : 0);
 	}
 	close(fds[1]);
@@ -737,7 +736,7 @@ static int eval_pipe(struct node *n, int flags)
 
 static bool loop_should_stop(void)
 {
-	if (sh_G.returning || sh_G.exiting)
+	if (sh_G.returning)
 		return true;
 	if (sh_G.breaking) {
 		sh_G.breaking--;
@@ -926,7 +925,7 @@ static int eval(struct node *n, int flags)
 		break;
 	case N_SEQ:
 		eval(n->a, 0);
-		if (sh_G.breaking || sh_G.continuing || sh_G.returning || sh_G.exiting)
+		if (sh_G.breaking || sh_G.continuing || sh_G.returning)
 			return sh_G.status;
 		status = eval(n->b, flags);
 		break;
@@ -970,7 +969,7 @@ static int run_input(struct input *in, bool top)
 	int status = 0;
 	bool eof = false;
 
-	while (!eof && !sh_G.exiting) {
+	while (!eof) {
 		struct arena *a = arena_new(), *saved = sh_G.cur_arena;
 		bool err;
 		struct node *n = parse_command(in, a, &eof, &err);

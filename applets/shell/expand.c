@@ -20,6 +20,7 @@ struct xbuf {
 	struct sbuf s;
 	struct sbuf f;		/* one flag byte per byte of s */
 	int flags;		/* EXP_* */
+	int literal;		/* flag of unquoted literal text: F_SPLIT in ${x-word} */
 };
 
 enum ctx { C_UNQ, C_DQ, C_HEREDOC };
@@ -194,7 +195,9 @@ static char *param_value(const char *name, size_t n)
 		return NULL;
 	}
 	if (isdigit(*name)) {
-		long i = strtol(name, NULL, 10);
+		long i = 0;
+		for (size_t k = 0; k < n && i < INT_MAX / 10; k++)
+			i = i * 10 + (name[k] - '0');
 		if (i == 0)
 			return xstrdup(sh_G.arg0);
 		return i <= sh_G.npos ? xstrdup(sh_G.pos[i - 1]) : NULL;
@@ -346,7 +349,10 @@ static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ct
 			goto plain;
 		}
 		free(v);
+		int saved = x->literal;
+		x->literal = F_SPLIT;
 		expand_part(x, op + 1, end, ctx == C_UNQ ? C_UNQ : C_DQ);
+		x->literal = saved;
 		return;
 	} else if (*op == '=') {
 		if (!set) {
@@ -633,7 +639,7 @@ static void expand_part(struct xbuf *x, const char *s, const char *end, enum ctx
 		}
 		if (ctx == C_UNQ && c == ':' && (x->flags & EXP_TILDE_ASSIGN))
 			word_start = true;
-		x_add(x, c, ctx == C_UNQ ? 0 : F_QUOTED);
+		x_add(x, c, ctx == C_UNQ ? x->literal : F_QUOTED);
 		s++;
 	}
 }

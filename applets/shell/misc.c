@@ -142,7 +142,7 @@ void sh_exit(int status)
 	char *action = sh_G.traps[0];
 
 	if (action && !sh_G.exiting) {
-		sh_G.exiting = true;
+		sh_G.exiting = true;	/* exit inside the trap ends it */
 		sh_G.traps[0] = NULL;
 		sh_G.status = status;
 		eval_string(action);
