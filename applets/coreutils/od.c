@@ -218,7 +218,6 @@ static bool old_offset(const char *s, unsigned long long *off)
 /* The operands after the options: FILEs, or as POSIX says [FILE] [[+]OFFSET]. */
 static void set_files(int argc, char **argv)
 {
-	static char *stdin_only[] = { (char *)"-", NULL };
 	bool modern = FLAG(A) || FLAG(j) || FLAG(N) || FLAG(t) || FLAG(v) || FLAG(w) ||
 		(ENABLE_FEATURE_OD_ENDIAN && FLAG(endian));
 	bool trad = FLAG(traditional);
@@ -240,9 +239,10 @@ static void set_files(int argc, char **argv)
 			bb_show_usage();
 		}
 	}
-	G.files = argc ? argv : stdin_only;
-	if (argc)
-		argv[argc] = NULL;
+	argv[argc] = NULL;
+	if (!argc)	/* standard input: the applet name's slot holds "-" */
+		*--argv = (char *)"-";
+	G.files = argv;
 }
 
 /* The next input file, or false at the end of the list. */
