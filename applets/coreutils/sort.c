@@ -1045,34 +1045,40 @@ static void merge_readers(struct reader *r, size_t n, struct outbuf *o)
 	free(h);
 }
 
-/* Merge the run files MERGE_WAY at a time until one merge writes the output. */
+/* Merge runs[from..from+n) into o. */
+static void merge_group(size_t from, size_t n, struct outbuf *o)
+{
+	struct reader *r = xmalloc(n * sizeof(*r));
+
+	for (size_t i = 0; i < n; i++) {
+		lseek(G.runs[from + i], 0, SEEK_SET);
+		reader_init(&r[i], G.runs[from + i], "temporary file");
+	}
+	merge_readers(r, n, o);
+	for (size_t i = 0; i < n; i++)
+		reader_free(&r[i]);
+	free(r);
+}
+
+/* Merge the run files MERGE_WAY at a time, each group into a run that takes its place
+ * (so equal lines keep their input order), until one merge writes the output. */
 static void merge_runs(struct outbuf *final)
 {
-	while (G.nruns) {
-		size_t n = G.nruns > MERGE_WAY ? MERGE_WAY : G.nruns;
-		struct reader *r = xmalloc(n * sizeof(*r));
-		struct outbuf o;
-		int fd = -1;
-
-		for (size_t i = 0; i < n; i++) {
-			lseek(G.runs[i], 0, SEEK_SET);
-			reader_init(&r[i], G.runs[i], "temporary file");
-		}
-		if (n < G.nruns) {
-			fd = make_temp();
+	while (G.nruns > MERGE_WAY) {
+		size_t kept = 0;
+		for (size_t i = 0; i < G.nruns; i += MERGE_WAY) {
+			size_t n = G.nruns - i < MERGE_WAY ? G.nruns - i : MERGE_WAY;
+			struct outbuf o;
+			int fd = make_temp();
 			out_init(&o, fd, "temporary file");
+			merge_group(i, n, &o);
+			out_done(&o);
+			G.runs[kept++] = fd;
 		}
-		merge_readers(r, n, fd >= 0 ? &o : final);
-		for (size_t i = 0; i < n; i++)
-			reader_free(&r[i]);
-		free(r);
-		memmove(G.runs, G.runs + n, (G.nruns - n) * sizeof(*G.runs));
-		G.nruns -= n;
-		if (fd < 0)
-			break;
-		out_done(&o);
-		add_run(fd);
+		G.nruns = kept;
 	}
+	merge_group(0, G.nruns, final);
+	G.nruns = 0;
 }
 
 /* ---- Options ---- */
@@ -1256,13 +1262,14 @@ static size_t parse_size(const char *s)
 		bb_error_msg_and_die("invalid -S argument '%s'", s);
 	v = strtoull(s, &end, 10);
 	if (*end) {
-		const char *u = strchr("bKMGTPEZYRQ%", *end);
+		static const char units[] = "bKMGTPEZYRQ%";
+		const char *u = strchr(units, *end);
 		if (!u || end[1])
 			bb_error_msg_and_die("invalid suffix in -S argument '%s'", s);
 		if (*u == '%')
 			return v > 100 ? (size_t)phys : (size_t)(phys * v / 100);
 		mult = 1;
-		for (const char *k = "bKMGTPEZYRQ"; k < u; k++)
+		for (const char *k = units; k < u; k++)
 			mult = mult > ULLONG_MAX / 1024 ? ULLONG_MAX : mult * 1024;
 	}
 	if (errno || (v && mult > ULLONG_MAX / v) || v * mult > SIZE_MAX)
