@@ -3,7 +3,8 @@
  * flags (%N, %:z, %::z, %:::z, %q, %P and the - _ 0 ^ # flags with widths), and
  * BusyBox's -D (a strptime format for -d and -s; unlike BusyBox the whole string must
  * match). Dates for -d, -f and -s are read by bb_parse_date (libbb/parse_date.c), then
- * if it fails in BusyBox's forms [[CC]YY]MMDDhhmm[.ss] and [[CC]YY.]MM.DD-hh:mm[:ss].
+ * if it fails in BusyBox's forms [[CC]YY]MMDDhhmm[.ss] and [[CC]YY.]MM.DD-hh:mm[:ss],
+ * then as the MMDDhhmm[[CC]YY][.ss] operand.
  * Deviations: no --debug, no one-letter military zones in date strings.
  */
 
@@ -312,7 +313,8 @@ static const char *field(const char *s, int max, int *v, int *len)
 	return *len ? s + *len : NULL;
 }
 
-/* BusyBox's -d forms, which GNU rejects: [[CC]YY]MMDDhhmm[.ss] (the year first) and
+/* BusyBox's -d forms, which GNU rejects: [[CC]YY]MMDDhhmm[.ss] (the year first; if that
+ * is no date, the operand's MMDDhhmm[[CC]YY][.ss], as toybox reads it) and
  * [[CC]YY.]MM.DD-hh:mm[:ss]. */
 static bool busybox_time(const char *s, const struct timespec *now, struct timespec *ts)
 {
@@ -329,7 +331,7 @@ static bool busybox_time(const char *s, const struct timespec *now, struct times
 		tm.tm_mon = two(p) - 1, tm.tm_mday = two(p + 2);
 		tm.tm_hour = two(p + 4), tm.tm_min = two(p + 6);
 		tm.tm_sec = s[len] ? two(s + len + 1) : 0;
-		return local_time(&tm, ts);
+		return local_time(&tm, ts) || posix_time(s, now, ts);
 	}
 	for (; n < 3 && (s = field(s, n ? 2 : 4, &v[n], &l[n])) && *s == '.'; n++)
 		s++;
