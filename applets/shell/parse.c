@@ -40,6 +40,18 @@ struct parser {
 	bool alias_next;	/* the alias just expanded ended in a blank */
 };
 
+/* set -v: input is copied to stderr as it is read, ending with a newline. */
+static void verbose_echo(struct input *in, int c)
+{
+	if (c >= 0) {
+		full_write(STDERR_FILENO, (char[]){ (char)c }, 1);
+		in->verbose_nl = c != '\n';
+	} else if (in->verbose_nl) {
+		full_write(STDERR_FILENO, "\n", 1);
+		in->verbose_nl = false;
+	}
+}
+
 static int lx_getc(struct lexer *lx)
 {
 	int c = lx->peek;
@@ -52,13 +64,18 @@ static int lx_getc(struct lexer *lx)
 		lx->in->lineno++;
 	if (lx->capture_depth && c >= 0)
 		sb_addc(&lx->capture, c);
+	else if (SHOPT(OPT_v) && lx->in == sh_G.input)
+		verbose_echo(lx->in, c);
 	return c;
 }
 
 static int lx_peek(struct lexer *lx)
 {
-	if (lx->peek == -2)
+	if (lx->peek == -2) {
 		lx->peek = input_getc(lx->in);
+		if (lx->peek < 0 && SHOPT(OPT_v) && lx->in == sh_G.input)
+			verbose_echo(lx->in, -1);
+	}
 	return lx->peek;
 }
 

@@ -63,6 +63,7 @@ struct input {
 	int fd;			/* -1: the whole text is in buf */
 	bool byte_at_a_time;	/* a pipe or terminal shared with the commands it starts */
 	bool eof;
+	bool verbose_nl;	/* set -v has echoed a line without its newline yet */
 	int lineno;
 	struct pushed_text *pushed;
 	/* called before reading a new line from a terminal: the hook for prompts and line
