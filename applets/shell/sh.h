@@ -116,6 +116,7 @@ struct redir {
 enum node_type {
 	N_SIMPLE, N_PIPE, N_AND, N_OR, N_SEQ, N_BG, N_NOT, N_SUBSHELL, N_GROUP, N_IF,
 	N_WHILE, N_UNTIL, N_FOR, N_CASE, N_FUNCDEF,
+	N_DBRACKET,	/* bash [[ ]]: words, operators marked with a leading \001 */
 };
 enum case_end { CASE_BREAK, CASE_FALL, CASE_TEST };	/* ;; ;& ;;& */
 struct case_item {
