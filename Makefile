@@ -212,7 +212,7 @@ generated/fuzz/%: $(S)/fuzz/%.c $(FUZZ_LIBBB) generated/autoconf.h
 	$(Q)clang -g -O1 -fsanitize=fuzzer,address,undefined $(filter-out -ffunction-sections \
 		-fdata-sections,$(BB_CFLAGS)) -o $@ $< $(FUZZ_LIBBB)
 
-fuzz: generated/fuzz/options
+fuzz: $(patsubst $(S)/fuzz/%.c,generated/fuzz/%,$(wildcard $(S)/fuzz/*.c))
 
 bench: busybox
 	$(Q)BUSYBOX=$(CURDIR)/busybox HOSTCC=$(HOSTCC) $(SHELL) $(S)/bench/startup.sh
