@@ -37,12 +37,28 @@ GLOBALS(
 	const char *sep;
 	size_t seplen;
 	regex_t re;
+	size_t olen;		/* bytes waiting in obuf */
+	char obuf[BUFSZ];	/* short records gathered into one fwrite */
 );
+
+static void flush_out(void)
+{
+	if (G.olen)
+		fwrite(G.obuf, 1, G.olen, stdout);
+	G.olen = 0;
+}
 
 static void out(const char *p, size_t n)
 {
-	if (n)
-		fwrite(p, 1, n, stdout);
+	if (G.olen + n > sizeof(G.obuf)) {
+		flush_out();
+		if (n > sizeof(G.obuf) / 2) {
+			fwrite(p, 1, n, stdout);
+			return;
+		}
+	}
+	memcpy(G.obuf + G.olen, p, n);
+	G.olen += n;
 }
 
 /* The last separator in buf[0..limit), or -1. */
@@ -50,9 +66,14 @@ static ssize_t last_sep(const char *buf, size_t limit)
 {
 	if (limit < G.seplen)
 		return -1;
-	for (size_t p = limit - G.seplen + 1; p-- > 0;)
-		if (buf[p] == G.sep[0] && !memcmp(buf + p, G.sep, G.seplen))
-			return p;
+	for (size_t n = limit - G.seplen + 1; n > 0;) {
+		const char *p = memrchr(buf, G.sep[0], n);
+		if (!p)
+			break;
+		n = p - buf;
+		if (G.seplen == 1 || !memcmp(p, G.sep, G.seplen))
+			return n;
+	}
 	return -1;
 }
 
@@ -167,7 +188,11 @@ static int tac_fd(int fd)
 
 	if (!(ENABLE_FEATURE_TAC_REGEX && FLAG(r)) && !fstat(fd, &st) && S_ISREG(st.st_mode) &&
 	    (start = lseek(fd, 0, SEEK_CUR)) >= 0 && st.st_size >= start)
-		return tac_fixed(fd, NULL, start, st.st_size);
+	{
+		int ret = tac_fixed(fd, NULL, start, st.st_size);
+		flush_out();
+		return ret;
+	}
 	for (;;) {
 		if (cap - len < BUFSZ) {
 			cap = cap ? 2 * cap : BUFSZ;
@@ -184,6 +209,7 @@ static int tac_fd(int fd)
 		else
 			tac_fixed(fd, mem, 0, len);
 	}
+	flush_out();
 	free(mem);
 	return n;
 }

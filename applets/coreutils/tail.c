@@ -142,12 +142,12 @@ static int tail_from_start(int fd)
 /* Where the last G.count lines of buf start (a last line without its delimiter counts). */
 static size_t lines_start(const char *buf, size_t len, unsigned long long *need)
 {
-	size_t i = len;
+	const char *p;
 
-	while (i > 0) {
-		if (buf[i - 1] == G.delim && (*need)-- == 0)
-			return i;
-		i--;
+	while ((p = memrchr(buf, G.delim, len)) != NULL) {
+		len = p - buf;
+		if ((*need)-- == 0)
+			return len + 1;
 	}
 	return 0;
 }

@@ -163,15 +163,21 @@ static void count_all(struct wc_state *s, const unsigned char *p, const unsigned
 static unsigned long long count_newlines(const unsigned char *p, const unsigned char *end)
 {
 	const uint64_t ones = 0x0101010101010101ULL, low7 = 0x7f7f7f7f7f7f7f7fULL;
+	const uint64_t even = 0x00ff00ff00ff00ffULL;
 	unsigned long long lines = 0;
 
-	for (; end - p >= 8; p += 8) {
-		uint64_t w, nl;
-		memcpy(&w, p, 8);
-		w ^= ones * '\n';
-		/* the top bit of each byte of nl is set where w has a zero byte */
-		nl = ~(((w & low7) + low7) | w | low7);
-		lines += (nl >> 7) * ones >> 56;
+	while (end - p >= 8) {
+		/* per-byte counts of up to 255 words, summed across the bytes once */
+		uint64_t acc = 0;
+		for (int i = 0; i < 255 && end - p >= 8; i++, p += 8) {
+			uint64_t w;
+			memcpy(&w, p, 8);
+			w ^= ones * '\n';
+			/* the top bit of each byte is set where w has a zero byte */
+			acc += ~(((w & low7) + low7) | w | low7) >> 7;
+		}
+		acc = (acc & even) + (acc >> 8 & even);
+		lines += acc * 0x0001000100010001ULL >> 48;
 	}
 	for (; p < end; p++)
 		lines += *p == '\n';
