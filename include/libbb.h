@@ -435,5 +435,8 @@ mode_t xparse_perm_mode(const char *s);
 /* Unless there are min to max operands (max < 0: any number above min), say which is
  * missing or extra as GNU does and die with the usage text. */
 void need_operands(int argc, char **argv, int min, int max);
+/* -B SIZE of df and du: a number with an optional unit; a unit alone ("M") also sets
+ * *suffix, the text printed after sizes. Dies on a bad size. */
+unsigned long long xparse_block_size(const char *arg, const char **suffix);
 
 #endif
