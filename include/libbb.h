@@ -438,5 +438,8 @@ void need_operands(int argc, char **argv, int min, int max);
 /* -B SIZE of df and du: a number with an optional unit; a unit alone ("M") also sets
  * *suffix, the text printed after sizes. Dies on a bad size. */
 unsigned long long xparse_block_size(const char *arg, const char **suffix);
+/* Dies with "invalid WHAT: 'S'", followed by glibc's words when err is ERANGE or
+ * EOVERFLOW. */
+NORETURN void die_bad_number(const char *what, const char *s, int err);
 
 #endif

@@ -108,8 +108,7 @@ int fold_main(int argc, char **argv)
 		if (!err && G.width == 0)
 			err = ERANGE;
 		if (err)
-			bb_error_msg_and_die("invalid number of columns: '%s'%s", G.w,
-					     err == ERANGE ? ": Numerical result out of range" : "");
+			die_bad_number("number of columns", G.w, err);
 	}
 	for (argv = argc > 1 ? argv + 1 : stdin_only; *argv; argv++) {
 		FILE *in = fopen_or_warn_stdin(*argv);

@@ -80,8 +80,7 @@ static long long parse_num(const char *arg, long long lo, long long hi, const ch
 	int err = bb_strtoll(arg, 10, NULL, lo, hi, &v);
 
 	if (err)
-		bb_error_msg_and_die("invalid %s: '%s'%s", what, arg,
-				     err == ERANGE ? ": Numerical result out of range" : "");
+		die_bad_number(what, arg, err);
 	return v;
 }
 
