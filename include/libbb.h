@@ -441,5 +441,8 @@ unsigned long long xparse_block_size(const char *arg, const char **suffix);
 /* Dies with "invalid WHAT: 'S'", followed by glibc's words when err is ERANGE or
  * EOVERFLOW. */
 NORETURN void die_bad_number(const char *what, const char *s, int err);
+/* Calls fn on each operand opened for reading ("-" or none: standard input), warning
+ * about those that do not open; returns 1 if one did not open or close, else 0. */
+int for_each_file(int argc, char **argv, void (*fn)(FILE *in));
 
 #endif
