@@ -435,5 +435,14 @@ mode_t xparse_perm_mode(const char *s);
 /* Unless there are min to max operands (max < 0: any number above min), say which is
  * missing or extra as GNU does and die with the usage text. */
 void need_operands(int argc, char **argv, int min, int max);
+/* -B SIZE of df and du: a number with an optional unit; a unit alone ("M") also sets
+ * *suffix, the text printed after sizes. Dies on a bad size. */
+unsigned long long xparse_block_size(const char *arg, const char **suffix);
+/* Dies with "invalid WHAT: 'S'", followed by glibc's words when err is ERANGE or
+ * EOVERFLOW. */
+NORETURN void die_bad_number(const char *what, const char *s, int err);
+/* Calls fn on each operand opened for reading ("-" or none: standard input), warning
+ * about those that do not open; returns 1 if one did not open or close, else 0. */
+int for_each_file(int argc, char **argv, void (*fn)(FILE *in));
 
 #endif

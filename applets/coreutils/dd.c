@@ -371,8 +371,7 @@ static unsigned long long parse_number(const char *val)
 	if (!err && ((m && n > ULLONG_MAX / m) || n * m > LLONG_MAX))
 		err = ERANGE;
 	if (err)
-		bb_error_msg_and_die("invalid number: '%s'%s", val, err == ERANGE ?
-				     ": Value too large for defined data type" : "");
+		die_bad_number("number", val, err == ERANGE ? EOVERFLOW : err);
 	return n * m;
 }
 

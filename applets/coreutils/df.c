@@ -302,21 +302,6 @@ static void print_table(void)
 	}
 }
 
-static void block_size(const char *arg)
-{
-	char *num = isalpha((unsigned char)*arg) ? xasprintf("1%s", arg) : xstrdup(arg);
-	unsigned long long v;
-
-	if (bb_strtoull(num, 10, size_suffixes, 1, ULLONG_MAX, &v)) {
-		free(num);
-		bb_error_msg_and_die("invalid -B argument '%s'", arg);
-	}
-	free(num);
-	G.block = v;
-	if (isalpha((unsigned char)*arg))
-		G.suffix = !strcmp(arg, "KB") ? "kB" : arg;
-}
-
 int df_main(int argc, char **argv)
 {
 	G.suffix = "";
@@ -328,7 +313,7 @@ int df_main(int argc, char **argv)
 	else if (FLAG(h))
 		G.block = 0;
 	else if (FLAG(B))
-		block_size(G.B);
+		G.block = xparse_block_size(G.B, &G.suffix);
 	read_mounts();
 	if (!FLAG(a))
 		hide_duplicates();

@@ -174,22 +174,6 @@ static int du_visit(struct walk *w)
 	return WALK_CONTINUE;
 }
 
-/* -B: a number with an optional unit; a unit alone ("M") is also printed after sizes. */
-static void block_size(const char *arg)
-{
-	char *num = isalpha((unsigned char)*arg) ? xasprintf("1%s", arg) : xstrdup(arg);
-	unsigned long long v;
-
-	if (bb_strtoull(num, 10, size_suffixes, 1, ULLONG_MAX, &v)) {
-		free(num);
-		bb_error_msg_and_die("invalid -B argument '%s'", arg);
-	}
-	free(num);
-	G.block = v;
-	if (isalpha((unsigned char)*arg))
-		G.suffix = !strcmp(arg, "KB") ? "kB" : arg;
-}
-
 int du_main(int argc, char **argv)
 {
 	unsigned flags = WALK_POSTORDER;
@@ -217,7 +201,7 @@ int du_main(int argc, char **argv)
 	else if (FLAG(h))
 		G.block = 0;
 	else if (FLAG(B))
-		block_size(G.B);
+		G.block = xparse_block_size(G.B, &G.suffix);
 	if (FLAG(L))
 		flags |= WALK_FOLLOW_ALL;
 	else if (FLAG(H))

@@ -62,20 +62,8 @@ static void expand_file(FILE *in)
 
 int expand_main(int argc, char **argv)
 {
-	char *stdin_only[] = { (char *)"-", NULL };
-	int status = 0;
-
 	tabstops_parse(&G.tabs, G.t);
-	for (argv = argc > 1 ? argv + 1 : stdin_only; *argv; argv++) {
-		FILE *in = fopen_or_warn_stdin(*argv);
-		if (!in) {
-			status = 1;
-			continue;
-		}
-		expand_file(in);
-		if (fclose_if_not_stdin(in, *argv))
-			status = 1;
-	}
+	int status = for_each_file(argc, argv, expand_file);
 	free(G.tabs.stops);
 	return status;
 }

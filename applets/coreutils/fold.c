@@ -99,28 +99,15 @@ store:
 
 int fold_main(int argc, char **argv)
 {
-	char *stdin_only[] = { (char *)"-", NULL };
-	int status = 0;
-
 	G.width = 80;
 	if (FLAG(w)) {
 		int err = bb_strtoull(G.w, 10, NULL, 0, ULLONG_MAX, &G.width);
 		if (!err && G.width == 0)
 			err = ERANGE;
 		if (err)
-			bb_error_msg_and_die("invalid number of columns: '%s'%s", G.w,
-					     err == ERANGE ? ": Numerical result out of range" : "");
+			die_bad_number("number of columns", G.w, err);
 	}
-	for (argv = argc > 1 ? argv + 1 : stdin_only; *argv; argv++) {
-		FILE *in = fopen_or_warn_stdin(*argv);
-		if (!in) {
-			status = 1;
-			continue;
-		}
-		fold_file(in);
-		if (fclose_if_not_stdin(in, *argv))
-			status = 1;
-	}
+	int status = for_each_file(argc, argv, fold_file);
 	free(G.line);
 	return status;
 }

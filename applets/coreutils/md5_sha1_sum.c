@@ -137,30 +137,8 @@ static const struct hash_algo *const cksum_digests[] = {
 /* Names in messages are quoted as GNU quotes them for a shell when they need it. */
 static const char *quote(const char *name)
 {
-	static const char special[] = " \t\n\r\"'$`\\|&;()<>*?[]{}~#!";
-	bool dq = strchr(name, '\'') && !strpbrk(name, "\"$`\\!");
-
 	free(G.quoted);
-	G.quoted = NULL;
-	if (!*name)
-		return "''";
-	if (!strpbrk(name, special))
-		return name;
-	if (dq)
-		return G.quoted = xasprintf("\"%s\"", name);
-	G.quoted = xmalloc(4 * strlen(name) + 3);
-	{
-		char *d = G.quoted;
-		*d++ = '\'';
-		for (const char *s = name; *s; s++) {
-			if (*s == '\'')
-				d = stpcpy(d, "'\\''");
-			else
-				*d++ = *s;
-		}
-		strcpy(d, "'");
-	}
-	return G.quoted;
+	return G.quoted = xmalloc_quote_name(name);
 }
 
 /* A list of digests in messages: standard input is called so. */

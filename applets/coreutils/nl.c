@@ -80,8 +80,7 @@ static long long parse_num(const char *arg, long long lo, long long hi, const ch
 	int err = bb_strtoll(arg, 10, NULL, lo, hi, &v);
 
 	if (err)
-		bb_error_msg_and_die("invalid %s: '%s'%s", what, arg,
-				     err == ERANGE ? ": Numerical result out of range" : "");
+		die_bad_number(what, arg, err);
 	return v;
 }
 
@@ -166,9 +165,6 @@ static void nl_file(FILE *in)
 
 int nl_main(int argc, char **argv)
 {
-	char *stdin_only[] = { (char *)"-", NULL };
-	int status = 0;
-
 	parse_style(&G.styles[BODY], FLAG(b) ? G.b : "t", "body");
 	parse_style(&G.styles[HEADER], FLAG(h) ? G.h : "n", "header");
 	parse_style(&G.styles[FOOTER], FLAG(f) ? G.f : "n", "footer");
@@ -193,16 +189,7 @@ int nl_main(int argc, char **argv)
 	G.blank_prefix[G.width + strlen(G.sep)] = '\0';
 	G.section = BODY;
 	G.number = G.start;
-	for (argv = argc > 1 ? argv + 1 : stdin_only; *argv; argv++) {
-		FILE *in = fopen_or_warn_stdin(*argv);
-		if (!in) {
-			status = 1;
-			continue;
-		}
-		nl_file(in);
-		if (fclose_if_not_stdin(in, *argv))
-			status = 1;
-	}
+	int status = for_each_file(argc, argv, nl_file);
 	for (int i = 0; i < 3; i++)
 		if (G.styles[i].has_re)
 			regfree(&G.styles[i].re);

@@ -65,8 +65,7 @@ int nproc_main(int argc, char **argv)
 		bb_show_usage();
 	}
 	if (FLAG(ignore) && bb_strtoull(G.ignore, 10, NULL, 0, ULLONG_MAX, &ignore))
-		bb_error_msg_and_die("invalid number: '%s'%s", G.ignore, errno == ERANGE ?
-				     ": Value too large for defined data type" : "");	/* glibc's words */
+		die_bad_number("number", G.ignore, errno == ERANGE ? EOVERFLOW : errno);
 	n = available();
 	if (!FLAG(all)) {
 		unsigned long omp = omp_value("OMP_NUM_THREADS");

@@ -27,7 +27,6 @@ Print the lines of FILE (standard input if none, or -) in random order.
 
 #include "libbb.h"
 #include "flags/shuf.h"
-#include <sys/random.h>
 
 typedef unsigned long long u64;
 
@@ -66,13 +65,7 @@ static u64 random_bytes(int nbytes)
 			bb_error_msg_and_die("'%s': end of file", G.random_source);
 		}
 	} else {
-		for (int got = 0; got < nbytes;) {
-			ssize_t n = getrandom(b + got, nbytes - got, 0);
-			if (n < 0 && errno != EINTR)
-				bb_perror_msg_and_die("getrandom");
-			if (n > 0)
-				got += n;
-		}
+		bb_random_bytes(b, nbytes);
 	}
 	for (int i = 0; i < nbytes; i++)
 		r = r << 8 | b[i];

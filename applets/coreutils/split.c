@@ -240,16 +240,14 @@ static void parse_chunks(const char *s, char *mode, unsigned long long *k, unsig
 		char *kstr = xstrndup(s, slash - s);
 		int err = bb_strtoull(kstr, 10, NULL, 1, ULLONG_MAX, &v);
 		if (err)
-			bb_error_msg_and_die("invalid chunk number: '%s'%s", kstr,
-					     err == ERANGE ? ": Numerical result out of range" : "");
+			die_bad_number("chunk number", kstr, err);
 		free(kstr);
 		*k = v;
 		nstr = slash + 1;
 	}
 	int err = bb_strtoull(nstr, 10, size_suffixes, 1, ULLONG_MAX, &v);
 	if (err)
-		bb_error_msg_and_die("invalid number of chunks: '%s'%s", nstr,
-				     err == ERANGE ? ": Numerical result out of range" : "");
+		die_bad_number("number of chunks", nstr, err);
 	*n = v;
 	if (*k > *n)
 		bb_error_msg_and_die("invalid chunk number: '%llu': Numerical result out of range",

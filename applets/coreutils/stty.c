@@ -424,8 +424,7 @@ static unsigned long integer_arg(const char *s, unsigned long max)
 	unsigned long long n;
 
 	if (bb_strtoull(s, 0, NULL, 0, max, &n))
-		bb_error_msg_and_die("invalid integer argument: '%s'%s", s,
-				     errno == ERANGE ? ": Numerical result out of range" : "");
+		die_bad_number("integer argument", s, errno);
 	return n;
 }
 

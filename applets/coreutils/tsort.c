@@ -217,15 +217,6 @@ static void push_free_nodes(const size_t *order)
 			G.queue[G.tail++] = order[o];
 }
 
-/* The file name in messages: quoted, as GNU does, when it holds unusual characters. */
-static char *quoted(const char *name)
-{
-	if (name[strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-			      "0123456789._/+-:,@%^=")])
-		return xasprintf("'%s'", name);
-	return xstrdup(name);
-}
-
 /* Returns true if there was a loop. */
 static bool sort_nodes(const char *name)
 {
@@ -250,7 +241,7 @@ static bool sort_nodes(const char *name)
 		}
 		if (!left)
 			break;
-		char *q = quoted(name);
+		char *q = xmalloc_quote_name(name);
 		bb_error_msg("%s: input contains a loop:", q);
 		free(q);
 		loop = true;
@@ -273,7 +264,7 @@ int tsort_main(int argc, char **argv)
 	if (!in)
 		return 1;
 	if (!read_pairs(in)) {
-		char *q = quoted(name);
+		char *q = xmalloc_quote_name(name);
 		fclose_if_not_stdin(in, name);
 		bb_error_msg("%s: input contains an odd number of tokens", q);
 		free(q);

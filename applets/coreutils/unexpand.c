@@ -106,21 +106,9 @@ static void unexpand_file(FILE *in)
 
 int unexpand_main(int argc, char **argv)
 {
-	char *stdin_only[] = { (char *)"-", NULL };
-	int status = 0;
-
 	tabstops_parse(&G.tabs, G.t);
 	G.all = (FLAG(a) || FLAG(t)) && !FLAG(f);
-	for (argv = argc > 1 ? argv + 1 : stdin_only; *argv; argv++) {
-		FILE *in = fopen_or_warn_stdin(*argv);
-		if (!in) {
-			status = 1;
-			continue;
-		}
-		unexpand_file(in);
-		if (fclose_if_not_stdin(in, *argv))
-			status = 1;
-	}
+	int status = for_each_file(argc, argv, unexpand_file);
 	free(G.tabs.stops);
 	free(G.pending);
 	return status;

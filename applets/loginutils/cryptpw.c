@@ -92,11 +92,8 @@ static char *try_crypt(const char *pw, const char *setting)
 static char *random_salt(const struct method *m)
 {
 	unsigned char *b = xmalloc(m->salt_random + 1);
-	int fd = xopen("/dev/urandom", O_RDONLY);
 
-	if (full_read(fd, b, m->salt_random) != m->salt_random)
-		bb_perror_msg_and_die("/dev/urandom");
-	close(fd);
+	bb_random_bytes(b, m->salt_random);
 	for (int i = 0; i < m->salt_random; i++)
 		b[i] = m->last && i == m->salt_random - 1 ? m->last[b[i] % 4] : salt_chars[b[i] % 64];
 	b[m->salt_random] = '\0';
