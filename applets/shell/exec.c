@@ -82,6 +82,7 @@ pid_t sh_fork(void)
 	if (pid == 0) {
 		sh_G.subshell++;
 		sh_G.interactive = false;
+		sh_G.nreaped = 0;
 		traps_reset_in_child();
 		/* the parent's jobs are not ours to wait for */
 		while (sh_G.jobs) {
@@ -121,9 +122,31 @@ static void reap_jobs(void)
 				j->procs[i].status = status_of(ws);
 }
 
+/* A child reaped while waiting for another: a job's, or one a pipeline waits for next. */
+static void record_status(pid_t pid, int status)
+{
+	struct job *j = job_find_pid(pid);
+
+	if (j) {
+		for (int i = 0; i < j->nprocs; i++)
+			if (j->procs[i].pid == pid)
+				j->procs[i].status = status;
+		return;
+	}
+	if (sh_G.nreaped == sh_G.capreaped) {
+		sh_G.capreaped = sh_G.capreaped * 2 + 8;
+		sh_G.reaped = xrealloc(sh_G.reaped, sh_G.capreaped * sizeof(*sh_G.reaped));
+	}
+	sh_G.reaped[sh_G.nreaped].pid = pid;
+	sh_G.reaped[sh_G.nreaped++].status = status;
+}
+
+/* Waits with waitpid(-1): background children that end meanwhile are reaped too, so
+ * none stays a zombie (tail --pid=$! would wait for ever). */
 int wait_pid(pid_t pid)
 {
 	int ws;
+	pid_t r;
 	struct job *j = job_find_pid(pid);
 
 	if (j) {
@@ -131,16 +154,27 @@ int wait_pid(pid_t pid)
 			if (j->procs[i].pid == pid && j->procs[i].status >= 0)
 				return j->procs[i].status;
 	}
-	while (waitpid(pid, &ws, 0) < 0) {
-		if (errno != EINTR)
-			return 127;
-		if (sh_G.any_pending && j)
-			return 128 + SIGINT;
+	for (int i = 0; i < sh_G.nreaped; i++)
+		if (sh_G.reaped[i].pid == pid) {
+			int st = sh_G.reaped[i].status;
+			sh_G.reaped[i] = sh_G.reaped[--sh_G.nreaped];
+			return st;
+		}
+	for (;;) {
+		r = waitpid(-1, &ws, 0);
+		if (r < 0) {
+			if (errno != EINTR)
+				return 127;
+			if (sh_G.any_pending && j)
+				return 128 + SIGINT;
+			continue;
+		}
+		if (r == pid)
+			break;
+		record_status(r, status_of(ws));
 	}
 	if (j)
-		for (int i = 0; i < j->nprocs; i++)
-			if (j->procs[i].pid == pid)
-				j->procs[i].status = status_of(ws);
+		record_status(pid, status_of(ws));
 	return status_of(ws);
 }
 

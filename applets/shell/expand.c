@@ -288,6 +288,126 @@ NORETURN static void param_error(const char *name, size_t n, const char *msg)
 	sh_fatal(sh_G.interactive ? 1 : 2, "%.*s: %s", (int)n, name, msg);
 }
 
+/* The first unquoted c in [s, end), or end. */
+static const char *find_unquoted(const char *s, const char *end, int c)
+{
+	while (s < end && *s != c) {
+		if (*s == '\\' && s + 1 < end)
+			s += 2;
+		else if (*s == '\'')
+			s = skip_squote(s + 1);
+		else if (*s == '"')
+			s = skip_dquote(s + 1);
+		else if (*s == '$')
+			s = skip_dollar(s + 1, false);
+		else
+			s++;
+	}
+	return s < end ? s : end;
+}
+
+/* bash ${x:off:len}: counted in bytes; a negative offset counts from the end. */
+static char *substring(const char *v, const char *s, const char *end)
+{
+	const char *colon = find_unquoted(s, end, ':');
+	char *e = expand_sub(s, colon, 0, C_DQ);
+	long long len = (long long)strlen(v), off = arith_eval(e), n = len;
+
+	free(e);
+	if (colon < end) {
+		e = expand_sub(colon + 1, end, 0, C_DQ);
+		n = arith_eval(e);
+		free(e);
+	}
+	if (off < 0)
+		off += len;
+	if (off < 0 || off > len)
+		return xstrdup("");
+	if (n < 0)
+		n += len - off;
+	if (n < 0)
+		sh_fatal(1, "%lld: substring expression < 0", n - (len - off));
+	if (n > len - off)
+		n = len - off;
+	return xstrndup(v + off, n);
+}
+
+/* bash ${x/p/r} ${x//p/r} ${x/#p/r} ${x/%p/r}: longest matches, left to right. */
+static char *replace(const char *v, const char *s, const char *end)
+{
+	bool all = *s == '/', anchor_start = *s == '#', anchor_end = *s == '%';
+	const char *slash, *pstart = s + (all || anchor_start || anchor_end);
+	struct sbuf out = { 0 };
+	char *pat, *rep;
+	size_t n = strlen(v);
+
+	slash = find_unquoted(pstart, end, '/');
+	pat = expand_sub(pstart, slash, EXP_PATTERN, C_UNQ);
+	rep = slash < end ? expand_sub(slash + 1, end, 0, C_DQ) : xstrdup("");
+	for (size_t i = 0; i <= n;) {
+		size_t best = 0;
+		bool found = false;
+		if (!anchor_start || i == 0) {
+			char *t = xstrdup(v + i);
+			for (size_t k = n - i + 1; k-- > 0;) {
+				if (anchor_end && k != n - i)
+					break;
+				char c = t[k];
+				t[k] = 0;
+				bool m = pattern_match(pat, t);
+				t[k] = c;
+				if (m && (k > 0 || !*pat)) {
+					best = k;
+					found = true;
+					break;
+				}
+			}
+			free(t);
+		}
+		if (found && (best > 0 || i < n || !*pat)) {
+			sb_adds(&out, rep);
+			if (!all) {
+				sb_adds(&out, v + i + best);
+				break;
+			}
+			if (best == 0) {
+				if (i < n)
+					sb_addc(&out, v[i]);
+				i++;
+				continue;
+			}
+			i += best;
+			if (i == n)
+				break;
+			continue;
+		}
+		if (i < n)
+			sb_addc(&out, v[i]);
+		if (anchor_start || (i == n))
+			{
+				if (anchor_start && i < n)
+					sb_adds(&out, v + i + 1);
+				break;
+			}
+		i++;
+	}
+	free(pat);
+	free(rep);
+	return sb_take(&out);
+}
+
+/* bash ${x^} ${x^^} ${x,} ${x,,} (without a pattern). */
+static char *change_case(const char *v, bool upper, bool all)
+{
+	char *t = xstrdup(v);
+	for (char *p = t; *p; p++) {
+		*p = upper ? toupper((unsigned char)*p) : tolower((unsigned char)*p);
+		if (!all)
+			break;
+	}
+	return t;
+}
+
 /* s: after "${"; end: at the closing '}'. */
 static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ctx ctx)
 {
@@ -382,6 +502,20 @@ static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ct
 						    : "parameter not set");
 		}
 		goto plain;
+	} else if (colon || *op == '/' || *op == '^' || *op == ',') {
+		char *t;
+		if (!v && SHOPT(OPT_u) && !is_at)
+			param_error(name, n, "parameter not set");
+		if (colon)
+			t = substring(v ? v : "", op, end);
+		else if (*op == '/')
+			t = replace(v ? v : "", op + 1, end);
+		else
+			t = change_case(v ? v : "", *op == '^', op + 1 < end && op[1] == op[0]);
+		add_value(x, t, quoted);
+		free(t);
+		free(v);
+		return;
 	} else if (!colon && (*op == '%' || *op == '#')) {
 		bool longest = op + 1 < end && op[1] == op[0];
 		char *pat = expand_sub(op + 1 + longest, end, EXP_PATTERN, C_UNQ);

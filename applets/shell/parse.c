@@ -24,8 +24,9 @@ struct lexer {
 	struct sbuf capture;	/* the text read while inside $( ) */
 	int capture_depth;
 	jmp_buf *err;
-	struct sbuf *words[64];	/* words being built, freed on a syntax error */
-	int nwords;
+	struct sbuf **words;	/* words being built, freed on a syntax error */
+	int nwords, capwords;
+	int depth;		/* of nested lists: bounded by the stack */
 };
 
 struct parser {
@@ -64,7 +65,8 @@ static int lx_peek(struct lexer *lx)
 NORETURN static void syntax_error(struct parser *p, const char *what)
 {
 	sh_G.lineno = p->tok_line ? p->tok_line : p->lx->in->lineno;
-	if (what && (!strcmp(what, "end of file") || !strcmp(what, "newline")))
+	if (what && (!strcmp(what, "end of file") || !strcmp(what, "newline") ||
+		     !strcmp(what, "nesting too deep")))
 		sh_error("syntax error: unexpected %s", what);
 	else if (what)
 		sh_error("syntax error: unexpected '%s'", what);
@@ -82,17 +84,21 @@ NORETURN static void eof_error(struct parser *p)
 static struct sbuf *word_open(struct lexer *lx)
 {
 	struct sbuf *b = xzalloc(sizeof(*b));
-	if (lx->nwords == (int)ARRAY_SIZE(lx->words))
-		bb_error_msg_and_die("words nested too deeply");
+	if (lx->nwords == lx->capwords) {
+		lx->capwords = lx->capwords * 2 + 8;
+		lx->words = xrealloc(lx->words, lx->capwords * sizeof(*lx->words));
+	}
 	lx->words[lx->nwords++] = b;
 	return b;
 }
 
-static char *word_close(struct lexer *lx, struct sbuf *b)
+/* The word, moved into the arena: nothing to free when a syntax error jumps out. */
+static char *word_close(struct parser *p, struct sbuf *b)
 {
-	char *s = sb_take(b);
+	char *s = arena_strndup(p->arena, b->s ? b->s : "", b->len);
+	free(b->s);
 	free(b);
-	lx->nwords--;
+	p->lx->nwords--;
 	return s;
 }
 
@@ -167,7 +173,6 @@ static void scan_cmdsubst(struct parser *p, struct sbuf *b)
 	/* the list stops at the first token it cannot take: it must be ")" */
 	if (peek_tok(&sub) != T_RPAREN)
 		syntax_error(&sub, sub.tok == T_WORD ? NULL : tok_text[sub.tok]);
-	free(sub.word);
 	sb_addn(b, lx->capture.s + start, lx->capture.len - start);
 	if (--lx->capture_depth == 0)
 		lx->capture.len = 0;
@@ -297,7 +302,7 @@ static char *scan_word(struct parser *p, bool backslash)
 		else if (c == '$')
 			scan_dollar(p, b, false);
 	}
-	return word_close(lx, b);
+	return word_close(p, b);
 }
 
 static void read_heredocs(struct parser *p);
@@ -369,7 +374,6 @@ static enum tok peek_tok(struct parser *p)
 
 	if (p->have_tok)
 		return p->tok;
-	free(p->word);
 	p->word = NULL;
 	for (;;) {
 		c = lx_peek(lx);
@@ -425,7 +429,7 @@ static struct word *take_word(struct parser *p)
 {
 	struct word *w = arena_alloc(p->arena, sizeof(*w));
 	peek_tok(p);
-	w->text = arena_strndup(p->arena, p->word, strlen(p->word));
+	w->text = p->word;
 	w->lineno = p->tok_line;
 	take_tok(p);
 	return w;
@@ -963,6 +967,11 @@ static struct node *parse_list(struct parser *p, bool top)
 	struct node *list = NULL;
 	enum tok t;
 
+	/* a recursive parser: nesting deeper than this would overflow the stack */
+	if (++p->lx->depth > 1000) {
+		p->tok_line = p->lx->in->lineno;
+		syntax_error(p, "nesting too deep");
+	}
 	if (!top)
 		skip_newlines(p);
 	while (!at_list_end(p)) {
@@ -994,6 +1003,7 @@ static struct node *parse_list(struct parser *p, bool top)
 		else if (t != T_EOF)
 			unexpected(p);
 	}
+	p->lx->depth--;
 	return list;
 }
 
@@ -1004,8 +1014,9 @@ static void lexer_cleanup(struct lexer *lx, struct parser *p)
 		free(b->s);
 		free(b);
 	}
+	free(lx->words);
+	lx->words = NULL;
 	free(lx->capture.s);
-	free(p->word);
 	p->word = NULL;
 	if (lx->peek >= 0)
 		input_push(lx->in, (char[]){ (char)lx->peek, 0 }, NULL);

@@ -344,6 +344,8 @@ struct sh_state {
 	int arith_depth;
 	bool cflag;		/* sh -c */
 	int dot_depth;		/* running a . script */
+	struct proc *reaped;	/* children reaped before anyone waited for them */
+	int nreaped, capreaped;
 	struct arena *cur_arena;	/* of the tree running at the top level */
 };
 extern struct sh_state sh_G;
