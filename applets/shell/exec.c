@@ -3,6 +3,7 @@
  * applets, $PATH), pipelines, lists, compound commands, subshells, background jobs,
  * redirections with saved fds, command substitution, traps and set -e. */
 #include "sh.h"
+#include <regex.h>
 #include <sys/wait.h>
 
 enum { EV_EXIT = 1 };	/* the process exits after this node: no need to fork */
@@ -870,6 +871,182 @@ static int eval_case(struct node *n)
 	return status;
 }
 
+/* ---- bash [[ ]] ---- */
+
+struct cond {
+	struct word **w;
+	int n, i;
+	bool bad;
+};
+
+static bool cond_is_op(struct cond *c, const char *op)
+{
+	return c->i < c->n && c->w[c->i]->text[0] == 1 && !strcmp(c->w[c->i]->text + 1, op);
+}
+
+static bool cond_is_word(struct cond *c, int i, const char *s)
+{
+	return i < c->n && !strcmp(c->w[i]->text, s);
+}
+
+static int run_test(const char *a, const char *b, const char *d)
+{
+	const struct applet *t = find_applet("test");
+	char *argv[] = { (char *)"test", (char *)a, (char *)b, (char *)d, NULL };
+	if (!t || t->kind != APPLET_NOFORK)
+		return 2;
+	return run_nofork_applet(t, argv);
+}
+
+static bool cond_or(struct cond *c);
+
+static bool cond_primary(struct cond *c)
+{
+	static const char *const binops[] = { "==", "=", "!=", "=~", "-eq", "-ne", "-lt", "-le",
+					      "-gt", "-ge", "-nt", "-ot", "-ef", NULL };
+	const char *t;
+
+	if (c->i >= c->n) {
+		c->bad = true;
+		return false;
+	}
+	if (cond_is_op(c, "(")) {
+		c->i++;
+		bool r = cond_or(c);
+		if (!cond_is_op(c, ")"))
+			c->bad = true;
+		c->i++;
+		return r;
+	}
+	t = c->w[c->i]->text;
+	if (c->i + 2 < c->n) {	/* a binary operator? */
+		struct word *op = c->w[c->i + 1];
+		const char *o = op->text[0] == 1 ? op->text + 1 : op->text;
+		bool known = op->text[0] == 1 && (!strcmp(o, "<") || !strcmp(o, ">"));
+		for (int k = 0; !known && binops[k]; k++)
+			known = !strcmp(o, binops[k]);
+		if (known) {
+			char *l = expand_string(t, 0), *r;
+			const char *rt = c->w[c->i + 2]->text;
+			bool res;
+			c->i += 3;
+			if (!strcmp(o, "==") || !strcmp(o, "=") || !strcmp(o, "!=")) {
+				r = expand_string(rt, EXP_PATTERN);
+				res = pattern_match(r, l) == (o[0] != '!');
+			} else if (!strcmp(o, "=~")) {
+				regex_t re;
+				regmatch_t m;
+				r = expand_string(rt, 0);
+				if (regcomp(&re, r, REG_EXTENDED)) {
+					free(l);
+					free(r);
+					c->bad = true;
+					return false;
+				}
+				res = regexec(&re, l, 1, &m, 0) == 0;
+				if (res) {
+					char *s = xstrndup(l + m.rm_so, m.rm_eo - m.rm_so);
+					var_set("BASH_REMATCH", s, 0);
+					free(s);
+				}
+				regfree(&re);
+			} else if (o[0] == '<' || o[0] == '>') {
+				r = expand_string(rt, 0);
+				int cmp = strcmp(l, r);
+				res = o[0] == '<' ? cmp < 0 : cmp > 0;
+			} else if (!strcmp(o, "-nt") || !strcmp(o, "-ot") || !strcmp(o, "-ef")) {
+				r = expand_string(rt, 0);
+				res = run_test(l, o, r) == 0;
+			} else {
+				r = expand_string(rt, 0);
+				long long a = arith_eval(l), b = arith_eval(r);
+				res = !strcmp(o, "-eq") ? a == b : !strcmp(o, "-ne") ? a != b :
+				      !strcmp(o, "-lt") ? a < b : !strcmp(o, "-le") ? a <= b :
+				      !strcmp(o, "-gt") ? a > b : a >= b;
+			}
+			free(l);
+			free(r);
+			return res;
+		}
+	}
+	if (t[0] == '-' && t[1] && !t[2] && c->i + 1 < c->n && c->w[c->i + 1]->text[0] != 1) {
+		char *v = expand_string(c->w[c->i + 1]->text, 0);
+		char op[3] = { '-', t[1], 0 };
+		int st;
+		c->i += 2;
+		st = run_test(op, v, NULL);
+		free(v);
+		if (st == 2)
+			c->bad = true;
+		return st == 0;
+	}
+	if (t[0] == 1) {
+		c->bad = true;
+		return false;
+	}
+	char *v = expand_string(t, 0);
+	bool r = *v != 0;
+	free(v);
+	c->i++;
+	return r;
+}
+
+static bool cond_not(struct cond *c)
+{
+	if (cond_is_word(c, c->i, "!")) {
+		c->i++;
+		return !cond_not(c);
+	}
+	return cond_primary(c);
+}
+
+static bool cond_and(struct cond *c)
+{
+	bool r = cond_not(c);
+	while (cond_is_op(c, "&&")) {
+		c->i++;
+		bool r2 = cond_not(c);
+		r = r && r2;
+	}
+	return r;
+}
+
+static bool cond_or(struct cond *c)
+{
+	bool r = cond_and(c);
+	while (cond_is_op(c, "||")) {
+		c->i++;
+		bool r2 = cond_and(c);
+		r = r || r2;
+	}
+	return r;
+}
+
+static int eval_dbracket(struct node *n)
+{
+	struct cond c = { 0 };
+	int cap = 0;
+	bool r;
+
+	sh_G.lineno = n->lineno;
+	for (struct word *w = n->words; w; w = w->next) {
+		if (c.n == cap) {
+			cap = cap * 2 + 8;
+			c.w = xrealloc(c.w, cap * sizeof(*c.w));
+		}
+		c.w[c.n++] = w;
+	}
+	r = cond_or(&c);
+	if (c.i < c.n)
+		c.bad = true;
+	free(c.w);
+	if (c.bad) {
+		sh_error("syntax error in conditional expression");
+		return 2;
+	}
+	return !r;
+}
+
 static int eval_compound(struct node *n, int flags)
 {
 	switch (n->type) {
@@ -882,6 +1059,7 @@ static int eval_compound(struct node *n, int flags)
 	case N_UNTIL: return eval_loop(n);
 	case N_FOR: return eval_for(n);
 	case N_CASE: return eval_case(n);
+	case N_DBRACKET: return eval_dbracket(n);
 	default: return 0;
 	}
 }

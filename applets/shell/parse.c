@@ -40,6 +40,18 @@ struct parser {
 	bool alias_next;	/* the alias just expanded ended in a blank */
 };
 
+/* set -v: input is copied to stderr as it is read, ending with a newline. */
+static void verbose_echo(struct input *in, int c)
+{
+	if (c >= 0) {
+		full_write(STDERR_FILENO, (char[]){ (char)c }, 1);
+		in->verbose_nl = c != '\n';
+	} else if (in->verbose_nl) {
+		full_write(STDERR_FILENO, "\n", 1);
+		in->verbose_nl = false;
+	}
+}
+
 static int lx_getc(struct lexer *lx)
 {
 	int c = lx->peek;
@@ -52,13 +64,18 @@ static int lx_getc(struct lexer *lx)
 		lx->in->lineno++;
 	if (lx->capture_depth && c >= 0)
 		sb_addc(&lx->capture, c);
+	else if (SHOPT(OPT_v) && lx->in == sh_G.input)
+		verbose_echo(lx->in, c);
 	return c;
 }
 
 static int lx_peek(struct lexer *lx)
 {
-	if (lx->peek == -2)
+	if (lx->peek == -2) {
 		lx->peek = input_getc(lx->in);
+		if (lx->peek < 0 && SHOPT(OPT_v) && lx->in == sh_G.input)
+			verbose_echo(lx->in, -1);
+	}
 	return lx->peek;
 }
 
@@ -814,6 +831,40 @@ static struct node *parse_function_body(struct parser *p, struct node *def)
 	return def;
 }
 
+/* bash [[ ... ]]: the words up to "]]", with && || ( ) < > kept as marked words. */
+static struct node *parse_dbracket(struct parser *p)
+{
+	struct node *n = new_node(p, N_DBRACKET);
+	struct word **wl = &n->words;
+
+	take_tok(p);
+	for (;;) {
+		enum tok t = peek_tok(p);
+		struct word *w;
+		if (t == T_WORD && !strcmp(p->word, "]]"))
+			break;
+		if (t == T_WORD) {
+			w = take_word(p);
+		} else if (t == T_AND || t == T_OR || t == T_LPAREN || t == T_RPAREN ||
+			   t == T_LESS || t == T_GREAT) {
+			w = arena_alloc(p->arena, sizeof(*w));
+			w->text = arena_alloc(p->arena, 4);
+			w->text[0] = 1;
+			strcpy(w->text + 1, tok_text[t]);
+			w->lineno = p->tok_line;
+			take_tok(p);
+		} else {
+			unexpected(p);
+		}
+		*wl = w;
+		wl = &w->next;
+	}
+	take_tok(p);
+	if (!n->words)
+		syntax_error(p, "]]");
+	return n;
+}
+
 /* A compound command (with its redirections), or NULL if the token starts none. */
 static struct node *parse_compound(struct parser *p)
 {
@@ -844,6 +895,8 @@ static struct node *parse_compound(struct parser *p)
 		n = parse_for(p);
 	} else if (!strcmp(p->word, "case")) {
 		n = parse_case(p);
+	} else if (!strcmp(p->word, "[[")) {
+		n = parse_dbracket(p);
 	} else {
 		return NULL;
 	}

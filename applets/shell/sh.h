@@ -63,6 +63,7 @@ struct input {
 	int fd;			/* -1: the whole text is in buf */
 	bool byte_at_a_time;	/* a pipe or terminal shared with the commands it starts */
 	bool eof;
+	bool verbose_nl;	/* set -v has echoed a line without its newline yet */
 	int lineno;
 	struct pushed_text *pushed;
 	/* called before reading a new line from a terminal: the hook for prompts and line
@@ -115,6 +116,7 @@ struct redir {
 enum node_type {
 	N_SIMPLE, N_PIPE, N_AND, N_OR, N_SEQ, N_BG, N_NOT, N_SUBSHELL, N_GROUP, N_IF,
 	N_WHILE, N_UNTIL, N_FOR, N_CASE, N_FUNCDEF,
+	N_DBRACKET,	/* bash [[ ]]: words, operators marked with a leading \001 */
 };
 enum case_end { CASE_BREAK, CASE_FALL, CASE_TEST };	/* ;; ;& ;;& */
 struct case_item {
