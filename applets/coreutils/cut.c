@@ -1,7 +1,8 @@
 /* cut: print selected bytes, characters or fields of each line.
  * POSIX cut (-b -c -f -d -s -n) with GNU's --complement, --output-delimiter, -z and long
  * options. Characters are bytes (C locale), so -c is -b and -n changes nothing.
- * As GNU, ranges that only touch (1-2,3-4) stay separate for --output-delimiter.
+ * As GNU, ranges that only touch (1-2,3-4) stay separate for --output-delimiter, and a
+ * delimiter equal to the line terminator makes each file one record of line fields.
  */
 
 /*== applet
@@ -208,6 +209,43 @@ static void cut_fields(const char *p, size_t len)
 	lout_char(&G.out, G.eol);
 }
 
+static bool field_selected(size_t f)
+{
+	for (size_t i = 0; i < G.nr && G.r[i].lo <= f; i++)
+		if (f <= G.r[i].hi)
+			return true;
+	return false;
+}
+
+/* The delimiter is the line terminator: as GNU, the whole file is one record whose
+ * fields are its lines. A file without any terminator is an undelimited record; a
+ * single terminated line counts as delimited, except that -s still drops it when
+ * nothing of it is selected. */
+static void cut_record(struct lin *in)
+{
+	char *p;
+	size_t len, f = 0;
+	bool had_delim = false, printed = false;
+
+	while (lin_next(in, &p, &len, &had_delim)) {
+		if (++f == 1 && !had_delim) {
+			if (!FLAG(s)) {
+				lout_put(&G.out, p, len);
+				lout_char(&G.out, G.eol);
+			}
+			return;
+		}
+		if (field_selected(f)) {
+			if (printed)
+				lout_put(&G.out, G.odelim, G.odlen);
+			lout_put(&G.out, p, len);
+			printed = true;
+		}
+	}
+	if (f && (printed || f > 1 || !FLAG(s)))
+		lout_char(&G.out, G.eol);
+}
+
 int cut_main(int argc, char **argv)
 {
 	char *stdin_only[] = { (char *)"-", NULL };
@@ -251,6 +289,8 @@ int cut_main(int argc, char **argv)
 			status = 1;
 			continue;
 		}
+		if (G.fields && G.delim == G.eol)
+			cut_record(&in);
 		while (lin_next(&in, &p, &len, NULL)) {
 			if (G.fields)
 				cut_fields(p, len);

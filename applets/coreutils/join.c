@@ -85,6 +85,18 @@ static bool is_blank(char c)
 	return c == ' ' || c == '\t' || (c == '\n' && G.eol == '\0');
 }
 
+static void add_field(struct jline *l, size_t off, size_t len)
+{
+	if (l->nf == l->fcap) {
+		l->fcap = l->fcap ? 2 * l->fcap : 8;
+		l->f = xrealloc(l->f, l->fcap * sizeof(*l->f));
+	}
+	l->f[l->nf].off = off;
+	l->f[l->nf++].len = len;
+}
+
+/* As GNU, leading blanks are skipped but a separator (a run of blanks, or the -t byte)
+ * at the end of the line leaves one more, empty field. */
 static void split(struct jline *l)
 {
 	const char *p = l->buf, *e = p + l->len;
@@ -103,27 +115,16 @@ static void split(struct jline *l)
 			while (p < e && !is_blank(*p))
 				p++;
 		}
-		if (l->nf == l->fcap) {
-			l->fcap = l->fcap ? 2 * l->fcap : 8;
-			l->f = xrealloc(l->f, l->fcap * sizeof(*l->f));
-		}
-		l->f[l->nf].off = s - l->buf;
-		l->f[l->nf++].len = p - s;
+		add_field(l, s - l->buf, p - s);
 		if (p == e)
 			break;
-		if (G.tab >= 0) {
-			if (++p == e) {	/* a separator at the end: one more, empty field */
-				if (l->nf == l->fcap) {
-					l->fcap *= 2;
-					l->f = xrealloc(l->f, l->fcap * sizeof(*l->f));
-				}
-				l->f[l->nf].off = l->len;
-				l->f[l->nf++].len = 0;
-			}
-		} else {
+		if (G.tab >= 0)
+			p++;
+		else
 			while (p < e && is_blank(*p))
 				p++;
-		}
+		if (p == e)
+			add_field(l, l->len, 0);
 	}
 }
 

@@ -1297,8 +1297,13 @@ static void init_seed(void)
 		fd = open(G.random_source, O_RDONLY);
 		if (fd < 0)
 			bb_perror_msg_and_die("open failed: %s", G.random_source);
-		if (full_read(fd, b, sizeof(b)) < 0)
+		ssize_t n = full_read(fd, b, sizeof(b));
+		if (n < 0)
 			bb_perror_msg_and_die("%s", G.random_source);
+		/* as GNU, a source shorter than the 16 bytes the seed takes is an error */
+		if (n < (ssize_t)sizeof(b))
+			bb_error_msg_and_die("'%s': end of file",
+					     xmalloc_c_escaped(G.random_source));
 		close(fd);
 	} else {
 		fd = open("/dev/urandom", O_RDONLY);
