@@ -543,8 +543,8 @@ static void skip_input(char *buf)
 	if (too_far && lseek(G.ifd, 0, SEEK_CUR) >= 0) {
 		/* seekable, but not that far: reading would never end on a device */
 		char *q = xmalloc_quote_name(in_display());
-		errno = EOVERFLOW;
-		bb_perror_msg("%s: cannot skip", q);
+		/* glibc's words for EOVERFLOW, whatever the libc says */
+		bb_error_msg("%s: cannot skip: Value too large for defined data type", q);
 		free(q);
 		die_with_stats();
 	}
@@ -663,8 +663,12 @@ static void seek_output(void)
 	if (off || errno == EOVERFLOW) {
 		int err = errno;
 		char *q = xmalloc_quote_name(out_display());
-		errno = err;
-		bb_perror_msg("%s: cannot seek", q);
+		if (err == EOVERFLOW) {
+			bb_error_msg("%s: cannot seek: Value too large for defined data type", q);
+		} else {
+			errno = err;
+			bb_perror_msg("%s: cannot seek", q);
+		}
 		free(q);
 		die_with_stats();
 	}
