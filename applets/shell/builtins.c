@@ -366,6 +366,19 @@ static int bi_readonly(int argc, char **argv)
 	return export_or_readonly(argc, argv, V_READONLY);
 }
 
+/* bash let EXPR...: the status is 1 when the last value is 0. */
+static int bi_let(int argc, char **argv)
+{
+	long long v = 0;
+	if (argc < 2) {
+		sh_error("let: expression expected");
+		return 1;
+	}
+	for (int i = 1; i < argc; i++)
+		v = arith_eval(argv[i]);
+	return v == 0;
+}
+
 static int bi_local(int argc, char **argv)
 {
 	int status = 0;
@@ -1233,6 +1246,7 @@ static const struct builtin builtins[] = {
 	{ "getopts", bi_getopts, BI_REGULAR },
 	{ "hash", bi_hash, BI_REGULAR },
 	{ "kill", bi_kill, BI_REGULAR },
+	{ "let", bi_let, BI_REGULAR },
 	{ "local", bi_local, BI_REGULAR },
 	{ "pwd", bi_pwd, BI_REGULAR },
 	{ "read", bi_read, BI_REGULAR },

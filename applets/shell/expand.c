@@ -21,6 +21,7 @@ struct xbuf {
 	struct sbuf f;		/* one flag byte per byte of s */
 	int flags;		/* EXP_* */
 	int literal;		/* flag of unquoted literal text: F_SPLIT in ${x-word} */
+	bool brace_word;	/* in the word of "${x-word}": its own "" are quotes */
 };
 
 enum ctx { C_UNQ, C_DQ, C_HEREDOC };
@@ -470,9 +471,12 @@ static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ct
 		}
 		free(v);
 		int saved = x->literal;
+		bool saved_bw = x->brace_word;
 		x->literal = F_SPLIT;
+		x->brace_word = ctx != C_UNQ;
 		expand_part(x, op + 1, end, ctx == C_UNQ ? C_UNQ : C_DQ);
 		x->literal = saved;
+		x->brace_word = saved_bw;
 		return;
 	} else if (*op == '=') {
 		if (!set) {
@@ -768,6 +772,15 @@ static void expand_part(struct xbuf *x, const char *s, const char *end, enum ctx
 			if (!only_at || sh_G.npos)
 				x_add(x, 0, F_MARK);
 			expand_part(x, s + 1, body_end, C_DQ);
+			s = e;
+			continue;
+		}
+		if (ctx == C_DQ && c == '"' && x->brace_word) {
+			const char *e = skip_dquote(s + 1);
+			x_add(x, 0, F_MARK);
+			x->brace_word = false;
+			expand_part(x, s + 1, e[-1] == '"' && e - 1 > s ? e - 1 : e, C_DQ);
+			x->brace_word = true;
 			s = e;
 			continue;
 		}
