@@ -109,7 +109,8 @@ static int decode_fd(int fd)
 
 int base64_main(int argc, char **argv)
 {
-	const char *name = argc > 1 ? argv[1] : "-";
+	const char *name = argc > 1 ? argv[1] : "-", *w;
+	bool neg;
 	int fd, r;
 
 	if (argc > 2) {
@@ -118,8 +119,11 @@ int base64_main(int argc, char **argv)
 	}
 	G.b32 = ENABLE_BASE32 && !strcmp(applet_name, "base32");
 	G.wrap = 76;
-	if (FLAG(w) && bb_strtoull(G.w, 10, NULL, 0, LLONG_MAX, &G.wrap)) {
-		if (errno != ERANGE || *G.w == '-')
+	/* GNU: leading blanks, then a sign; -0 is 0 */
+	w = G.w ? G.w + strspn(G.w, " \t\n\v\f\r") : "";
+	neg = *w == '-' && isdigit(w[1]);
+	if (FLAG(w) && bb_strtoull(w + neg, 10, NULL, 0, neg ? 0 : LLONG_MAX, &G.wrap)) {
+		if (errno != ERANGE || neg)
 			bb_error_msg_and_die("invalid wrap size: '%s'", G.w);
 		G.wrap = 0;	/* GNU: beyond its intmax_t, no wrapping at all */
 	}

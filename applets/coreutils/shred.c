@@ -257,13 +257,51 @@ static int shred_file(const char *name)
 	return rc;
 }
 
+#define BLANKS " \t\n\v\f\r"
+
+/* -s as GNU: blanks and a "+" (then digits), or a bare suffix meaning 1 of it;
+ * suffixes c (1), B (1024) and those of size_suffixes but m. */
+static int parse_size(const char *s, unsigned long long *out)
+{
+	const char *p = s + strspn(s, BLANKS);
+	const struct suffix_mult *sf = size_suffixes;
+	unsigned long long n = 1, m = 1;
+	char *end = (char *)p;
+
+	if (p != s || *p == '+') {
+		p += *p == '+';
+		if (!isdigit(*p))
+			return errno = EINVAL;
+	}
+	if (isdigit(*p)) {
+		errno = 0;
+		n = strtoull(p, &end, 10);
+		if (errno)
+			return errno;
+	} else if (!*p) {
+		return errno = EINVAL;
+	}
+	if (*end) {
+		while (sf->mult && strcmp(sf->suffix, end))
+			sf++;
+		m = !strcmp(end, "c") ? 1 : !strcmp(end, "B") ? 1024 : strcmp(end, "m") ? sf->mult : 0;
+		if (!m)
+			return errno = EINVAL;
+	}
+	if (n > LLONG_MAX / m)
+		return errno = ERANGE;
+	*out = n * m;
+	return 0;
+}
+
 static void parse_args(void)
 {
 	G.passes = 3;
-	if (FLAG(n) && bb_strtoull(G.n, 10, NULL, 0, ULONG_MAX / 2, &G.passes))
+	if (FLAG(n) && bb_strtoull(G.n + strspn(G.n, BLANKS), 10, NULL, 0, ULONG_MAX / 2, &G.passes))
 		bb_error_msg_and_die("invalid number of passes: '%s'", G.n);
-	if (FLAG(s) && bb_strtoull(G.s, 10, size_suffixes, 0, LLONG_MAX, &G.size))
-		bb_error_msg_and_die("invalid file size: '%s'", G.s);
+	if (FLAG(s) && parse_size(G.s, &G.size))
+		bb_error_msg_and_die("invalid file size: '%s'%s", G.s, errno == ERANGE ?
+				     ": Value too large for defined data type" : "");
 	if (FLAG(u))
 		G.how = RM_WIPESYNC;
 	if (FLAG(remove)) {
