@@ -160,24 +160,24 @@ static void count_all(struct wc_state *s, const unsigned char *p, const unsigned
 
 /* Word-at-a-time: as fast as memchr between far-apart newlines, and much faster than
  * calling it per line when lines are short. */
+typedef unsigned char bytes16 __attribute__((vector_size(16)));
+
 static unsigned long long count_newlines(const unsigned char *p, const unsigned char *end)
 {
-	const uint64_t ones = 0x0101010101010101ULL, low7 = 0x7f7f7f7f7f7f7f7fULL;
-	const uint64_t even = 0x00ff00ff00ff00ffULL;
+	const bytes16 nl = { '\n', '\n', '\n', '\n', '\n', '\n', '\n', '\n',
+			     '\n', '\n', '\n', '\n', '\n', '\n', '\n', '\n' };
 	unsigned long long lines = 0;
 
-	while (end - p >= 8) {
-		/* per-byte counts of up to 255 words, summed across the bytes once */
-		uint64_t acc = 0;
-		for (int i = 0; i < 255 && end - p >= 8; i++, p += 8) {
-			uint64_t w;
-			memcpy(&w, p, 8);
-			w ^= ones * '\n';
-			/* the top bit of each byte is set where w has a zero byte */
-			acc += ~(((w & low7) + low7) | w | low7) >> 7;
+	while (end - p >= 16) {
+		/* per-byte counts of up to 255 vectors, summed across the bytes once */
+		bytes16 acc = { 0 };
+		for (int i = 0; i < 255 && end - p >= 16; i++, p += 16) {
+			bytes16 v;
+			memcpy(&v, p, 16);
+			acc -= (bytes16)(v == nl);	/* a match is -1 in every bit */
 		}
-		acc = (acc & even) + (acc >> 8 & even);
-		lines += acc * 0x0001000100010001ULL >> 48;
+		for (int i = 0; i < 16; i++)
+			lines += acc[i];
 	}
 	for (; p < end; p++)
 		lines += *p == '\n';
