@@ -116,10 +116,9 @@ static void check_salt(const struct method *m, const char *salt)
 }
 
 /* BusyBox's cryptpw reading of a SALT: "rounds=N$" taken off (N into *rounds) for
- * sha256 and sha512, the rest cut to the method's longest salt. */
+ * sha256 and sha512, the rest cut to the method's longest salt; malloced. */
 static char *cryptpw_salt(const struct method *m, const char *salt, char **rounds)
 {
-	static char *cut;
 	size_t n;
 
 	if (m->rounds == SHA_ROUNDS && is_prefixed_with(salt, "rounds=")) {
@@ -130,10 +129,7 @@ static char *cryptpw_salt(const struct method *m, const char *salt, char **round
 		}
 	}
 	n = strlen(salt);
-	if (n <= m->salt_max)
-		return (char *)salt;
-	cut = xstrndup(salt, m->salt_max);
-	return cut;
+	return xstrndup(salt, n < m->salt_max ? n : m->salt_max);
 }
 
 /* The crypt setting: prefix, cost or rounds (NULL: the default), salt. */
@@ -231,11 +227,13 @@ int cryptpw_main(int argc, char **argv)
 	}
 	m = find_method(FLAG(m) ? G.m : FLAG(5) ? "md5" : "sha512");
 	salt = argc > 2 ? argv[2] : G.S;
-	if (salt && strcmp(applet_name, "mkpasswd"))
-		salt = cryptpw_salt(m, salt, &rounds);
+	if (salt)
+		salt = strcmp(applet_name, "mkpasswd") ? cryptpw_salt(m, salt, &rounds)
+						       : xstrdup(salt);
 	if (salt)
 		check_salt(m, salt);
-	salt = salt ? xstrdup(salt) : random_salt(m);
+	else
+		salt = random_salt(m);
 	setting = make_setting(m, salt, G.R ? G.R : rounds);
 	free(rounds);
 	pw = get_password(argv[1]);
