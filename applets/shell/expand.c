@@ -793,11 +793,31 @@ static void expand_part(struct xbuf *x, const char *s, const char *end, enum ctx
 
 /* ---- splitting and globbing ---- */
 
+/* A '[' only starts a pattern when a ']' closes it: "[" alone is literal,
+ * and must not cost a directory read. */
+static bool bracket_closes(const char *s, size_t i, size_t n)
+{
+	i++;
+	if (i < n && (s[i] == '!' || s[i] == '^'))
+		i++;
+	if (i < n && s[i] == ']')
+		i++;
+	for (; i < n; i++)
+		if (s[i] == ']')
+			return true;
+	return false;
+}
+
 static bool has_glob_chars(const char *s, const char *f, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (!(f[i] & F_QUOTED) && (s[i] == '*' || s[i] == '?' || s[i] == '['))
+	for (size_t i = 0; i < n; i++) {
+		if (f[i] & F_QUOTED)
+			continue;
+		if (s[i] == '*' || s[i] == '?')
 			return true;
+		if (s[i] == '[' && bracket_closes(s, i, n))
+			return true;
+	}
 	return false;
 }
 
