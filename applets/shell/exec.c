@@ -633,17 +633,17 @@ static int eval_simple(struct node *n, int flags)
 			char *v = expand_string(w->text + nl + 1, EXP_TILDE_ASSIGN);
 			assigns[i] = xasprintf("%.*s=%s", (int)nl, w->text, v);
 			free(v);
+			/* without a command, each one is seen by the next */
+			if (args.n == 0 && var_set_assignment(assigns[i], 0) < 0) {
+				status = 1;
+				if (!sh_G.interactive)
+					sh_exit(2);
+			}
 		}
 	}
 	if (SHOPT(OPT_x))
 		xtrace(NULL, assigns, nassigns, args.v);
 	if (args.n == 0) {
-		for (int i = 0; i < nassigns; i++)
-			if (var_set_assignment(assigns[i], 0) < 0) {
-				status = 1;
-				if (!sh_G.interactive)
-					sh_exit(2);
-			}
 		if (n->redirs) {
 			if (redirect(n->redirs, &save) < 0)
 				status = 1;
