@@ -622,7 +622,7 @@ static int eval_simple(struct node *n, int flags)
 
 	sh_G.lineno = n->lineno;
 	sh_G.cmdsubst_status = 0;
-	expand_words(n->words, &args);
+	expand_command_words(n->words, &args);
 	for (struct word *w = n->assigns; w; w = w->next)
 		nassigns++;
 	if (nassigns) {

@@ -896,16 +896,40 @@ static void split_fields(struct xbuf *x, struct fields *out)
 	free(curf.s);
 }
 
-void expand_words(struct word *w, struct fields *out)
+/* export, readonly and local take name=value operands like assignments. */
+static bool is_decl_command(const struct word *w)
+{
+	return w && (!strcmp(w->text, "export") || !strcmp(w->text, "readonly") ||
+		     !strcmp(w->text, "local"));
+}
+
+static void expand_list(struct word *w, struct fields *out, bool decl)
 {
 	for (; w; w = w->next) {
-		struct xbuf x = { .flags = EXP_FIELDS };
+		size_t nl = decl ? assignment_name_len(w->text) : 0;
 		sh_G.lineno = w->lineno ? w->lineno : sh_G.lineno;
+		if (nl) {
+			char *v = expand_string(w->text + nl + 1, EXP_TILDE_ASSIGN);
+			fields_add(out, xasprintf("%.*s=%s", (int)nl, w->text, v));
+			free(v);
+			continue;
+		}
+		struct xbuf x = { .flags = EXP_FIELDS };
 		expand_part(&x, w->text, w->text + strlen(w->text), C_UNQ);
 		split_fields(&x, out);
 		free(x.s.s);
 		free(x.f.s);
 	}
+}
+
+void expand_words(struct word *w, struct fields *out)
+{
+	expand_list(w, out, false);
+}
+
+void expand_command_words(struct word *w, struct fields *out)
+{
+	expand_list(w, out, is_decl_command(w));
 }
 
 char *expand_string(const char *text, int flags)
