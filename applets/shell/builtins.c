@@ -710,8 +710,10 @@ static int bi_pwd(int argc, char **argv)
 static int bi_wait(int argc, char **argv)
 {
 	int status = 0;
-	if (argc == 1)
-		return wait_all();
+	if (argc == 1) {
+		wait_all();	/* waiting for all: the status is 0 */
+		return 0;
+	}
 	for (int i = 1; i < argc; i++) {
 		char *end;
 		long pid = strtol(argv[i], &end, 10);
