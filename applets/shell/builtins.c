@@ -187,13 +187,23 @@ static int bi_return(int argc, char **argv)
 	return n & 255;
 }
 
+/* Set while "command" runs a builtin: special builtins lose their
+ * power to end the shell on an error. */
+static bool under_command;
+
 static int bi_shift(int argc, char **argv)
 {
 	long n = 1;
-	if (argc > 1 && !number_arg("shift", argv[1], &n))
-		return 1;
-	if (n < 0 || n > sh_G.npos) {
+	bool ok = argc == 1 || number_arg("shift", argv[1], &n);
+
+	if (ok && (n < 0 || n > sh_G.npos)) {
 		sh_error("shift: %s: shift count out of range", argv[1]);
+		ok = false;
+	}
+	if (!ok) {
+		/* an error in a special builtin ends a script */
+		if (!sh_G.interactive && !under_command)
+			sh_exit(2);
 		return 1;
 	}
 	for (long i = 0; i < n; i++)
@@ -1210,7 +1220,11 @@ static int bi_command(int argc, char **argv)
 			status |= describe(argv[i], mode);
 		return status;
 	}
-	return exec_argv(argv + i);
+	bool saved = under_command;
+	under_command = true;
+	status = exec_argv(argv + i);
+	under_command = saved;
+	return status;
 }
 
 static int bi_hash(int argc, char **argv)

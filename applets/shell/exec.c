@@ -679,7 +679,7 @@ static int eval_simple(struct node *n, int flags)
 		if (redirect(n->redirs, &save) < 0) {
 			status = 1;
 			if (special && !sh_G.interactive)
-				sh_exit(1);
+				sh_exit(2);
 		} else if (f) {
 			if (!nassigns)
 				locals_push();
