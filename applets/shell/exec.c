@@ -1111,7 +1111,7 @@ static int eval(struct node *n, int flags)
 	int status = 0;
 	bool leaf = false;
 
-	if (!n)
+	if (!n || SHOPT(OPT_n))	/* set -n: read commands, run none */
 		return 0;
 	switch (n->type) {
 	case N_SIMPLE:
