@@ -717,6 +717,16 @@ static int bi_pwd(int argc, char **argv)
 	return 0;
 }
 
+static int bi_jobs(int argc, char **argv)
+{
+	if (argc > 1) {
+		sh_error("jobs: %s: invalid argument", argv[1]);
+		return 2;
+	}
+	jobs_report();
+	return 0;
+}
+
 static int bi_wait(int argc, char **argv)
 {
 	int status = 0;
@@ -1261,6 +1271,7 @@ static const struct builtin builtins[] = {
 	{ "false", bi_false, BI_REGULAR },
 	{ "getopts", bi_getopts, BI_REGULAR },
 	{ "hash", bi_hash, BI_REGULAR },
+	{ "jobs", bi_jobs, BI_REGULAR },
 	{ "kill", bi_kill, BI_REGULAR },
 	{ "let", bi_let, BI_REGULAR },
 	{ "local", bi_local, BI_REGULAR },

@@ -191,6 +191,25 @@ static void job_free(struct job *j)
 	free(j);
 }
 
+void jobs_report(void)
+{
+	struct job *j = sh_G.jobs, *next;
+
+	reap_jobs();
+	for (; j; j = next) {
+		bool done = true;
+		next = j->next;
+		for (int i = 0; i < j->nprocs; i++)
+			done &= j->procs[i].status >= 0;
+		if (j->cmd)
+			printf("[%d]   %-24s%s\n", j->id, done ? "Done" : "Running", j->cmd);
+		else
+			printf("[%d]   %s\n", j->id, done ? "Done" : "Running");
+		if (done)
+			job_free(j);
+	}
+}
+
 int wait_all(void)
 {
 	int status = 0;

@@ -272,6 +272,8 @@ pid_t sh_fork(void);
 int wait_pid(pid_t pid);
 /* The wait builtin's work: wait for all background jobs. */
 int wait_all(void);
+/* The jobs builtin: list background jobs, forget the finished ones. */
+void jobs_report(void);
 struct job *job_find_pid(pid_t pid);
 /* Run pending traps (between commands). */
 void run_pending_traps(void);
