@@ -517,7 +517,7 @@ NORETURN static void exec_command(char **argv)
 	path = strchr(argv[0], '/') ? xstrdup(argv[0]) : path_search(argv[0]);
 	if (!path) {
 		sh_G.traps[0] = NULL;
-		sh_fatal(127, "%s: not found", argv[0]);
+		sh_fatal(127, "%s: command not found", argv[0]);
 	}
 	execv(path, argv);
 	err = errno;

@@ -444,7 +444,7 @@ static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ct
 		v = param_value(name, n);
 		char buf[24];
 		if (!v && SHOPT(OPT_u) && !(n == 1 && (*name == '@' || *name == '*')))
-			param_error(name, n, "parameter not set");
+			param_error(name, n, "unbound variable");
 		snprintf(buf, sizeof(buf), "%zu",
 			 n == 1 && (*name == '@' || *name == '*') ? (size_t)sh_G.npos
 								 : v ? strlen(v) : 0);
@@ -464,7 +464,7 @@ static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ct
 		if (colon)
 			sh_fatal(2, "${%.*s}: bad substitution", (int)(end - name), name);
 		if (!v && SHOPT(OPT_u) && !is_at)
-			param_error(name, n, "parameter not set");
+			param_error(name, n, "unbound variable");
 	} else if (*op == '-' || *op == '+') {
 		if (set == (*op == '-')) {
 			goto plain;
@@ -509,7 +509,7 @@ static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ct
 	} else if (colon || *op == '/' || *op == '^' || *op == ',') {
 		char *t;
 		if (!v && SHOPT(OPT_u) && !is_at)
-			param_error(name, n, "parameter not set");
+			param_error(name, n, "unbound variable");
 		if (colon)
 			t = substring(v ? v : "", op, end);
 		else if (*op == '/')
@@ -525,7 +525,7 @@ static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ct
 		char *pat = expand_sub(op + 1 + longest, end, EXP_PATTERN, C_UNQ);
 		char *t;
 		if (!v && SHOPT(OPT_u) && !is_at)
-			param_error(name, n, "parameter not set");
+			param_error(name, n, "unbound variable");
 		t = trim_pattern(v ? v : "", pat, *op == '%', longest);
 		free(pat);
 		add_value(x, t, quoted);
@@ -659,7 +659,7 @@ static const char *expand_dollar(struct xbuf *x, const char *s, enum ctx ctx)
 	}
 	char *v = param_value(s, e - s);
 	if (!v && SHOPT(OPT_u) && *s != '*')
-		param_error(s, e - s, "parameter not set");
+		param_error(s, e - s, "unbound variable");
 	if (v)
 		add_value(x, v, quoted);
 	free(v);
