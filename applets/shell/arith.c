@@ -110,7 +110,7 @@ static long long var_number(struct arith *a, const char *name, size_t n)
 
 	if (!v && SHOPT(OPT_u)) {
 		free(nm);
-		sh_fatal(2, "%.*s: parameter not set", (int)n, name);
+		sh_fatal(2, "%.*s: unbound variable", (int)n, name);
 	}
 	if (v && *v) {
 		/* a variable's value is an expression itself (x=y, y=3) */

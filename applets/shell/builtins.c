@@ -187,13 +187,23 @@ static int bi_return(int argc, char **argv)
 	return n & 255;
 }
 
+/* Set while "command" runs a builtin: special builtins lose their
+ * power to end the shell on an error. */
+static bool under_command;
+
 static int bi_shift(int argc, char **argv)
 {
 	long n = 1;
-	if (argc > 1 && !number_arg("shift", argv[1], &n))
-		return 1;
-	if (n < 0 || n > sh_G.npos) {
+	bool ok = argc == 1 || number_arg("shift", argv[1], &n);
+
+	if (ok && (n < 0 || n > sh_G.npos)) {
 		sh_error("shift: %s: shift count out of range", argv[1]);
+		ok = false;
+	}
+	if (!ok) {
+		/* an error in a special builtin ends a script */
+		if (!sh_G.interactive && !under_command)
+			sh_exit(2);
 		return 1;
 	}
 	for (long i = 0; i < n; i++)
@@ -707,11 +717,23 @@ static int bi_pwd(int argc, char **argv)
 	return 0;
 }
 
+static int bi_jobs(int argc, char **argv)
+{
+	if (argc > 1) {
+		sh_error("jobs: %s: invalid argument", argv[1]);
+		return 2;
+	}
+	jobs_report();
+	return 0;
+}
+
 static int bi_wait(int argc, char **argv)
 {
 	int status = 0;
-	if (argc == 1)
-		return wait_all();
+	if (argc == 1) {
+		wait_all();	/* waiting for all: the status is 0 */
+		return 0;
+	}
 	for (int i = 1; i < argc; i++) {
 		char *end;
 		long pid = strtol(argv[i], &end, 10);
@@ -1208,7 +1230,11 @@ static int bi_command(int argc, char **argv)
 			status |= describe(argv[i], mode);
 		return status;
 	}
-	return exec_argv(argv + i);
+	bool saved = under_command;
+	under_command = true;
+	status = exec_argv(argv + i);
+	under_command = saved;
+	return status;
 }
 
 static int bi_hash(int argc, char **argv)
@@ -1245,6 +1271,7 @@ static const struct builtin builtins[] = {
 	{ "false", bi_false, BI_REGULAR },
 	{ "getopts", bi_getopts, BI_REGULAR },
 	{ "hash", bi_hash, BI_REGULAR },
+	{ "jobs", bi_jobs, BI_REGULAR },
 	{ "kill", bi_kill, BI_REGULAR },
 	{ "let", bi_let, BI_REGULAR },
 	{ "local", bi_local, BI_REGULAR },

@@ -191,6 +191,25 @@ static void job_free(struct job *j)
 	free(j);
 }
 
+void jobs_report(void)
+{
+	struct job *j = sh_G.jobs, *next;
+
+	reap_jobs();
+	for (; j; j = next) {
+		bool done = true;
+		next = j->next;
+		for (int i = 0; i < j->nprocs; i++)
+			done &= j->procs[i].status >= 0;
+		if (j->cmd)
+			printf("[%d]   %-24s%s\n", j->id, done ? "Done" : "Running", j->cmd);
+		else
+			printf("[%d]   %s\n", j->id, done ? "Done" : "Running");
+		if (done)
+			job_free(j);
+	}
+}
+
 int wait_all(void)
 {
 	int status = 0;
@@ -498,7 +517,7 @@ NORETURN static void exec_command(char **argv)
 	path = strchr(argv[0], '/') ? xstrdup(argv[0]) : path_search(argv[0]);
 	if (!path) {
 		sh_G.traps[0] = NULL;
-		sh_fatal(127, "%s: not found", argv[0]);
+		sh_fatal(127, "%s: command not found", argv[0]);
 	}
 	execv(path, argv);
 	err = errno;
@@ -622,7 +641,7 @@ static int eval_simple(struct node *n, int flags)
 
 	sh_G.lineno = n->lineno;
 	sh_G.cmdsubst_status = 0;
-	expand_words(n->words, &args);
+	expand_command_words(n->words, &args);
 	for (struct word *w = n->assigns; w; w = w->next)
 		nassigns++;
 	if (nassigns) {
@@ -633,17 +652,17 @@ static int eval_simple(struct node *n, int flags)
 			char *v = expand_string(w->text + nl + 1, EXP_TILDE_ASSIGN);
 			assigns[i] = xasprintf("%.*s=%s", (int)nl, w->text, v);
 			free(v);
+			/* without a command, each one is seen by the next */
+			if (args.n == 0 && var_set_assignment(assigns[i], 0) < 0) {
+				status = 1;
+				if (!sh_G.interactive)
+					sh_exit(2);
+			}
 		}
 	}
 	if (SHOPT(OPT_x))
 		xtrace(NULL, assigns, nassigns, args.v);
 	if (args.n == 0) {
-		for (int i = 0; i < nassigns; i++)
-			if (var_set_assignment(assigns[i], 0) < 0) {
-				status = 1;
-				if (!sh_G.interactive)
-					sh_exit(2);
-			}
 		if (n->redirs) {
 			if (redirect(n->redirs, &save) < 0)
 				status = 1;
@@ -679,7 +698,7 @@ static int eval_simple(struct node *n, int flags)
 		if (redirect(n->redirs, &save) < 0) {
 			status = 1;
 			if (special && !sh_G.interactive)
-				sh_exit(1);
+				sh_exit(2);
 		} else if (f) {
 			if (!nassigns)
 				locals_push();
@@ -1111,7 +1130,7 @@ static int eval(struct node *n, int flags)
 	int status = 0;
 	bool leaf = false;
 
-	if (!n)
+	if (!n || SHOPT(OPT_n))	/* set -n: read commands, run none */
 		return 0;
 	switch (n->type) {
 	case N_SIMPLE:

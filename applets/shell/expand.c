@@ -444,7 +444,7 @@ static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ct
 		v = param_value(name, n);
 		char buf[24];
 		if (!v && SHOPT(OPT_u) && !(n == 1 && (*name == '@' || *name == '*')))
-			param_error(name, n, "parameter not set");
+			param_error(name, n, "unbound variable");
 		snprintf(buf, sizeof(buf), "%zu",
 			 n == 1 && (*name == '@' || *name == '*') ? (size_t)sh_G.npos
 								 : v ? strlen(v) : 0);
@@ -464,7 +464,7 @@ static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ct
 		if (colon)
 			sh_fatal(2, "${%.*s}: bad substitution", (int)(end - name), name);
 		if (!v && SHOPT(OPT_u) && !is_at)
-			param_error(name, n, "parameter not set");
+			param_error(name, n, "unbound variable");
 	} else if (*op == '-' || *op == '+') {
 		if (set == (*op == '-')) {
 			goto plain;
@@ -509,7 +509,7 @@ static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ct
 	} else if (colon || *op == '/' || *op == '^' || *op == ',') {
 		char *t;
 		if (!v && SHOPT(OPT_u) && !is_at)
-			param_error(name, n, "parameter not set");
+			param_error(name, n, "unbound variable");
 		if (colon)
 			t = substring(v ? v : "", op, end);
 		else if (*op == '/')
@@ -525,7 +525,7 @@ static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ct
 		char *pat = expand_sub(op + 1 + longest, end, EXP_PATTERN, C_UNQ);
 		char *t;
 		if (!v && SHOPT(OPT_u) && !is_at)
-			param_error(name, n, "parameter not set");
+			param_error(name, n, "unbound variable");
 		t = trim_pattern(v ? v : "", pat, *op == '%', longest);
 		free(pat);
 		add_value(x, t, quoted);
@@ -659,7 +659,7 @@ static const char *expand_dollar(struct xbuf *x, const char *s, enum ctx ctx)
 	}
 	char *v = param_value(s, e - s);
 	if (!v && SHOPT(OPT_u) && *s != '*')
-		param_error(s, e - s, "parameter not set");
+		param_error(s, e - s, "unbound variable");
 	if (v)
 		add_value(x, v, quoted);
 	free(v);
@@ -793,11 +793,31 @@ static void expand_part(struct xbuf *x, const char *s, const char *end, enum ctx
 
 /* ---- splitting and globbing ---- */
 
+/* A '[' only starts a pattern when a ']' closes it: "[" alone is literal,
+ * and must not cost a directory read. */
+static bool bracket_closes(const char *s, size_t i, size_t n)
+{
+	i++;
+	if (i < n && (s[i] == '!' || s[i] == '^'))
+		i++;
+	if (i < n && s[i] == ']')
+		i++;
+	for (; i < n; i++)
+		if (s[i] == ']')
+			return true;
+	return false;
+}
+
 static bool has_glob_chars(const char *s, const char *f, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (!(f[i] & F_QUOTED) && (s[i] == '*' || s[i] == '?' || s[i] == '['))
+	for (size_t i = 0; i < n; i++) {
+		if (f[i] & F_QUOTED)
+			continue;
+		if (s[i] == '*' || s[i] == '?')
 			return true;
+		if (s[i] == '[' && bracket_closes(s, i, n))
+			return true;
+	}
 	return false;
 }
 
@@ -876,16 +896,40 @@ static void split_fields(struct xbuf *x, struct fields *out)
 	free(curf.s);
 }
 
-void expand_words(struct word *w, struct fields *out)
+/* export, readonly and local take name=value operands like assignments. */
+static bool is_decl_command(const struct word *w)
+{
+	return w && (!strcmp(w->text, "export") || !strcmp(w->text, "readonly") ||
+		     !strcmp(w->text, "local"));
+}
+
+static void expand_list(struct word *w, struct fields *out, bool decl)
 {
 	for (; w; w = w->next) {
-		struct xbuf x = { .flags = EXP_FIELDS };
+		size_t nl = decl ? assignment_name_len(w->text) : 0;
 		sh_G.lineno = w->lineno ? w->lineno : sh_G.lineno;
+		if (nl) {
+			char *v = expand_string(w->text + nl + 1, EXP_TILDE_ASSIGN);
+			fields_add(out, xasprintf("%.*s=%s", (int)nl, w->text, v));
+			free(v);
+			continue;
+		}
+		struct xbuf x = { .flags = EXP_FIELDS };
 		expand_part(&x, w->text, w->text + strlen(w->text), C_UNQ);
 		split_fields(&x, out);
 		free(x.s.s);
 		free(x.f.s);
 	}
+}
+
+void expand_words(struct word *w, struct fields *out)
+{
+	expand_list(w, out, false);
+}
+
+void expand_command_words(struct word *w, struct fields *out)
+{
+	expand_list(w, out, is_decl_command(w));
 }
 
 char *expand_string(const char *text, int flags)

@@ -92,6 +92,19 @@ NORETURN static void syntax_error(struct parser *p, const char *what)
 	longjmp(*p->lx->err, 1);
 }
 
+/* A function may not take the name of a special builtin (POSIX 2.9.5). */
+static char *function_name(struct parser *p, char *name)
+{
+	const struct builtin *b = builtin_lookup(name);
+
+	if (b && (b->flags & BI_SPECIAL)) {
+		sh_G.lineno = p->tok_line ? p->tok_line : p->lx->in->lineno;
+		sh_error("`%s': not a valid identifier", name);
+		longjmp(*p->lx->err, 1);
+	}
+	return name;
+}
+
 NORETURN static void eof_error(struct parser *p)
 {
 	p->tok_line = p->lx->in->lineno;
@@ -918,7 +931,7 @@ static struct node *parse_command_unit(struct parser *p)
 		if (peek_tok(p) != T_WORD)
 			unexpected(p);
 		n = new_node(p, N_FUNCDEF);
-		n->name = take_word(p)->text;
+		n->name = function_name(p, take_word(p)->text);
 		if (peek_tok(p) == T_LPAREN) {
 			take_tok(p);
 			if (peek_tok(p) != T_RPAREN)
@@ -940,7 +953,7 @@ static struct node *parse_command_unit(struct parser *p)
 			unexpected(p);
 		take_tok(p);
 		n->type = N_FUNCDEF;
-		n->name = n->words->text;
+		n->name = function_name(p, n->words->text);
 		n->words = NULL;
 		return parse_function_body(p, n);
 	}

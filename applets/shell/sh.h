@@ -171,6 +171,9 @@ enum {
 };
 /* Expand a list of words into fields (all expansions, splitting, globbing). */
 void expand_words(struct word *w, struct fields *out);
+/* The same for a command's words: name=value operands of export, readonly
+ * and local are expanded like assignments. */
+void expand_command_words(struct word *w, struct fields *out);
 /* Expand one word to one string (no splitting, no globbing): assignments, redirection
  * targets, case words, here-documents. Malloced. */
 char *expand_string(const char *text, int flags);
@@ -269,6 +272,8 @@ pid_t sh_fork(void);
 int wait_pid(pid_t pid);
 /* The wait builtin's work: wait for all background jobs. */
 int wait_all(void);
+/* The jobs builtin: list background jobs, forget the finished ones. */
+void jobs_report(void);
 struct job *job_find_pid(pid_t pid);
 /* Run pending traps (between commands). */
 void run_pending_traps(void);
