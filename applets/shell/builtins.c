@@ -187,10 +187,6 @@ static int bi_return(int argc, char **argv)
 	return n & 255;
 }
 
-/* Set while "command" runs a builtin: special builtins lose their
- * power to end the shell on an error. */
-static bool under_command;
-
 static int bi_shift(int argc, char **argv)
 {
 	long n = 1;
@@ -202,7 +198,7 @@ static int bi_shift(int argc, char **argv)
 	}
 	if (!ok) {
 		/* an error in a special builtin ends a script */
-		if (!sh_G.interactive && !under_command)
+		if (!sh_G.interactive && !sh_G.under_command)
 			sh_exit(2);
 		return 1;
 	}
@@ -1230,10 +1226,10 @@ static int bi_command(int argc, char **argv)
 			status |= describe(argv[i], mode);
 		return status;
 	}
-	bool saved = under_command;
-	under_command = true;
+	bool saved = sh_G.under_command;
+	sh_G.under_command = true;
 	status = exec_argv(argv + i);
-	under_command = saved;
+	sh_G.under_command = saved;
 	return status;
 }
 

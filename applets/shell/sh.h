@@ -341,6 +341,7 @@ struct sh_state {
 	int no_errexit;		/* >0 in conditions, where a failure does not exit */
 	int subshell;		/* >0 in a forked child of the shell */
 	bool interactive;
+	bool under_command;	/* "command" runs a builtin: a special one cannot end the shell */
 	char *traps[NSIG];	/* 0: EXIT */
 	bool in_trap;
 	volatile sig_atomic_t pending[NSIG];
