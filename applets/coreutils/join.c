@@ -201,7 +201,7 @@ static bool read_line(struct jfile *f, struct jline *l)
 
 	if (!lin_next(&f->in, &p, &len, NULL))
 		return false;
-	if (len > l->cap) {
+	if (len >= l->cap) {	/* >=: an empty first line gets a buffer too (memcpy) */
 		l->cap = len * 2 + 16;
 		free(l->buf);
 		l->buf = xmalloc(l->cap);
