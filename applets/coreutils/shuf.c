@@ -252,7 +252,7 @@ static void parse_range(const char *s, u64 *lo, u64 *range)
 	switch (parse_u64(dash + 1, strlen(dash + 1), &hi)) {
 	case ERANGE:
 		die_quoted("invalid input range: '%s': %s", dash + 1, strlen(dash + 1),
-			   strerror(EOVERFLOW));
+			   "Value too large for defined data type");	/* glibc's words */
 	case 0:
 		break;
 	default:
