@@ -84,7 +84,7 @@ config FEATURE_MD5_SHA1_SUM_CHECK
 	depends on MD5SUM || SHA1SUM || SHA224SUM || SHA256SUM || SHA384SUM || SHA512SUM || SHA3SUM || CKSUM
 	help
 	  Read lists of digests and file names, check that the files still match.
-usage [-bt] [--tag] [--untagged] [-z] [-a ALGO] [-c [--ignore-missing] [--quiet] [--status] [--strict] [-w]] [FILE]...
+usage [-bt] [--tag] [-z] [-a BITS|ALGO] [--untagged] [-c [--ignore-missing] [--quiet] [--status] [--strict] [-w]] [FILE]...
 Print or check message digests of FILEs (standard input if none, or -).
 
 	-b	Mark the lines with '*' (binary mode: the same bytes are read)
