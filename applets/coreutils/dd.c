@@ -543,7 +543,7 @@ static void skip_input(char *buf)
 	if (too_far && lseek(G.ifd, 0, SEEK_CUR) >= 0) {
 		/* seekable, but not that far: reading would never end on a device */
 		char *q = xmalloc_quote_name(in_display());
-		/* glibc's words for EOVERFLOW, whatever the libc says */
+		/* glibc's words for EOVERFLOW, whatever the libc */
 		bb_error_msg("%s: cannot skip: Value too large for defined data type", q);
 		free(q);
 		die_with_stats();
@@ -647,31 +647,26 @@ static void output(const char *p, size_t len)
 static void seek_output(void)
 {
 	unsigned long long off = G.seek;
+	bool too_far = false;
+	int err;
+	char *q;
 
 	if (!(G.oflags & F_SEEK_BYTES)) {
-		if (off && G.obs > ULLONG_MAX / off)
-			off = ULLONG_MAX;
-		else
-			off *= G.obs;
+		too_far = off && G.obs > ULLONG_MAX / off;
+		off *= G.obs;
 	}
-	if (off > LLONG_MAX) {
-		errno = EOVERFLOW;
-		off = 0;
-	} else if (off && lseek(G.ofd, off, SEEK_CUR) >= 0) {
+	too_far |= off > LLONG_MAX;
+	if (!off || (!too_far && lseek(G.ofd, off, SEEK_CUR) >= 0))
 		return;
-	}
-	if (off || errno == EOVERFLOW) {
-		int err = errno;
-		char *q = xmalloc_quote_name(out_display());
-		if (err == EOVERFLOW) {
-			bb_error_msg("%s: cannot seek: Value too large for defined data type", q);
-		} else {
-			errno = err;
-			bb_perror_msg("%s: cannot seek", q);
-		}
-		free(q);
-		die_with_stats();
-	}
+	err = errno;
+	q = xmalloc_quote_name(out_display());
+	errno = err;
+	if (too_far)
+		bb_error_msg("%s: cannot seek: Value too large for defined data type", q);
+	else
+		bb_perror_msg("%s: cannot seek", q);
+	free(q);
+	die_with_stats();
 }
 
 /* ---- Copying ---- */
