@@ -258,6 +258,11 @@ const char *bb_file_type(const struct stat *st);
 bool bb_ask(const char *fmt, ...) PRINTF_LIKE(1, 2);
 /* name (relative to dirfd, not followed) is a directory with no entries but . and .. */
 bool bb_dir_is_empty(int dirfd, const char *name);
+/* path (symlinks followed) is a directory; if not, errno says why (ENOTDIR: another type). */
+bool bb_is_directory(const char *path);
+/* cp, mv and install's destination: tdir (-t), else the last operand, taken off *argc.
+ * Dies with the usage for -t with -T (no_tdir), missing operands, -T with more than two. */
+const char *take_target_operand(int *argc, char **argv, const char *tdir, bool no_tdir);
 
 enum {
 	RM_RECURSIVE = 1 << 0,	/* directories and their contents (-r) */

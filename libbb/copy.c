@@ -102,6 +102,36 @@ bool bb_dir_is_empty(int dirfd, const char *name)
 	return empty;
 }
 
+bool bb_is_directory(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0)
+		return false;
+	errno = ENOTDIR;
+	return S_ISDIR(st.st_mode);
+}
+
+const char *take_target_operand(int *argc, char **argv, const char *tdir, bool no_tdir)
+{
+	if (tdir && no_tdir) {
+		bb_error_msg("cannot combine --target-directory (-t) and --no-target-directory (-T)");
+		bb_show_usage();
+	}
+	if (*argc < 2 || (*argc < 3 && !tdir)) {
+		if (*argc < 2)
+			bb_error_msg("missing file operand");
+		else
+			bb_error_msg("missing destination file operand after '%s'", argv[1]);
+		bb_show_usage();
+	}
+	if (no_tdir && *argc > 3) {
+		bb_error_msg("extra operand '%s'", argv[3]);
+		bb_show_usage();
+	}
+	return tdir ? tdir : argv[--*argc];
+}
+
 static int rm_dir(struct remover *r, struct walk *w)
 {
 	if (unlinkat(w->dirfd, w->name, AT_REMOVEDIR) < 0) {

@@ -118,17 +118,7 @@ int comm_main(int argc, char **argv)
 {
 	int status = 0;
 
-	if (argc < 3) {
-		if (argc < 2)
-			bb_error_msg("missing operand");
-		else
-			bb_error_msg("missing operand after '%s'", argv[1]);
-		bb_show_usage();
-	}
-	if (argc > 3) {
-		bb_error_msg("extra operand '%s'", argv[3]);
-		bb_show_usage();
-	}
+	need_operands(argc, argv, 2, 2);
 	G.eol = FLAG(z) ? '\0' : '\n';
 	G.odelim = G.output_delimiter ? G.output_delimiter : "\t";
 	/* as GNU, an empty delimiter is a NUL byte */

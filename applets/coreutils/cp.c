@@ -163,46 +163,13 @@ static void copy_into(const char *dir, const char *src)
 	free(dest);
 }
 
-static bool is_dir(const char *path)
-{
-	struct stat st;
-
-	if (stat(path, &st) < 0)
-		return false;
-	errno = ENOTDIR;
-	return S_ISDIR(st.st_mode);
-}
-
 int cp_main(int argc, char **argv)
 {
 	const char *target;
 
 	G.c.flags = copy_flags();
-	if (FLAG(t) && FLAG(T)) {
-		bb_error_msg("cannot combine --target-directory (-t) and --no-target-directory (-T)");
-		bb_show_usage();
-	}
-	if (argc < 2 || (argc < 3 && !FLAG(t))) {
-		if (argc < 2)
-			bb_error_msg("missing file operand");
-		else
-			bb_error_msg("missing destination file operand after '%s'", argv[1]);
-		bb_show_usage();
-	}
-	if (FLAG(T)) {
-		if (argc > 3) {
-			bb_error_msg("extra operand '%s'", argv[3]);
-			bb_show_usage();
-		}
-		if (FLAG(parents)) {
-			bb_error_msg("with --parents, the destination must be a directory");
-			bb_show_usage();
-		}
-		copy_one(argv[1], argv[2]);
-		return G.c.status ? 1 : 0;	/* one copy_path: no hard links to free */
-	}
-	target = FLAG(t) ? G.t : argv[--argc];
-	if (!FLAG(t) && argc == 2 && !is_dir(target)) {
+	target = take_target_operand(&argc, argv, FLAG(t) ? G.t : NULL, FLAG(T));
+	if (FLAG(T) || (!FLAG(t) && argc == 2 && !bb_is_directory(target))) {
 		if (FLAG(parents)) {
 			bb_error_msg("with --parents, the destination must be a directory");
 			bb_show_usage();
@@ -210,7 +177,7 @@ int cp_main(int argc, char **argv)
 		copy_one(argv[1], target);
 		return G.c.status ? 1 : 0;	/* one copy_path: no hard links to free */
 	}
-	if (!is_dir(target)) {
+	if (!bb_is_directory(target)) {
 		bb_perror_msg_and_die(FLAG(t) ? "target directory '%s'" : "target '%s'", target);
 	}
 	for (int i = 1; i < argc; i++)

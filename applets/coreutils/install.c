@@ -130,16 +130,6 @@ static bool is_number(const char *s)
 	return bb_strtoull(s + (*s == '+'), 10, NULL, 0, (id_t)-2, &n) == 0 && isdigit(s[*s == '+']);
 }
 
-static bool is_dir(const char *path)
-{
-	struct stat st;
-
-	if (stat(path, &st) < 0)
-		return false;
-	errno = ENOTDIR;
-	return S_ISDIR(st.st_mode);
-}
-
 int install_main(int argc, char **argv)
 {
 	const char *target;
@@ -177,29 +167,14 @@ int install_main(int argc, char **argv)
 			make_dir(argv[i]);
 		return G.status;
 	}
-	if (FLAG(t) && FLAG(T)) {
-		bb_error_msg("cannot combine --target-directory (-t) and --no-target-directory (-T)");
-		bb_show_usage();
-	}
-	if (argc < 2 || (argc < 3 && !FLAG(t))) {
-		if (argc < 2)
-			bb_error_msg("missing file operand");
-		else
-			bb_error_msg("missing destination file operand after '%s'", argv[1]);
-		bb_show_usage();
-	}
-	if (FLAG(T) && argc > 3) {
-		bb_error_msg("extra operand '%s'", argv[3]);
-		bb_show_usage();
-	}
-	target = FLAG(t) ? G.t : argv[--argc];
+	target = take_target_operand(&argc, argv, FLAG(t) ? G.t : NULL, FLAG(T));
 	if (FLAG(D) && make_directories(target, 0777, !FLAG(t), say_created, NULL) < 0)
 		return 1;
-	if (FLAG(T) || (!FLAG(t) && argc == 2 && !is_dir(target))) {
+	if (FLAG(T) || (!FLAG(t) && argc == 2 && !bb_is_directory(target))) {
 		install_file(argv[1], target);
 		return G.status;
 	}
-	if (!is_dir(target))
+	if (!bb_is_directory(target))
 		bb_perror_msg_and_die(FLAG(t) ? "failed to access '%s'" : "target '%s'", target);
 	for (int i = 1; i < argc; i++) {
 		char *name = xstrdup(argv[i]);

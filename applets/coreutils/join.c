@@ -412,17 +412,7 @@ int join_main(int argc, char **argv)
 {
 	int status = 0;
 
-	if (argc < 3) {
-		if (argc < 2)
-			bb_error_msg("missing operand");
-		else
-			bb_error_msg("missing operand after '%s'", argv[1]);
-		bb_show_usage();
-	}
-	if (argc > 3) {
-		bb_error_msg("extra operand '%s'", argv[3]);
-		bb_show_usage();
-	}
+	need_operands(argc, argv, 2, 2);
 	options();
 	G.eol = FLAG(z) ? '\0' : '\n';
 	for (int i = 0; i < 2; i++) {

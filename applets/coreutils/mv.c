@@ -125,41 +125,16 @@ static void move(const char *src, const char *dest)
 	G.status = 1;
 }
 
-static bool is_dir(const char *path)
-{
-	struct stat st;
-
-	if (stat(path, &st) < 0)
-		return false;
-	errno = ENOTDIR;
-	return S_ISDIR(st.st_mode);
-}
-
 int mv_main(int argc, char **argv)
 {
 	const char *target;
 
-	if (FLAG(t) && FLAG(T)) {
-		bb_error_msg("cannot combine --target-directory (-t) and --no-target-directory (-T)");
-		bb_show_usage();
-	}
-	if (argc < 2 || (argc < 3 && !FLAG(t))) {
-		if (argc < 2)
-			bb_error_msg("missing file operand");
-		else
-			bb_error_msg("missing destination file operand after '%s'", argv[1]);
-		bb_show_usage();
-	}
-	if (FLAG(T) && argc > 3) {
-		bb_error_msg("extra operand '%s'", argv[3]);
-		bb_show_usage();
-	}
-	target = FLAG(t) ? G.t : argv[--argc];
-	if (FLAG(T) || (!FLAG(t) && argc == 2 && !is_dir(target))) {
+	target = take_target_operand(&argc, argv, FLAG(t) ? G.t : NULL, FLAG(T));
+	if (FLAG(T) || (!FLAG(t) && argc == 2 && !bb_is_directory(target))) {
 		move(argv[1], target);
 		return G.status;
 	}
-	if (!is_dir(target))
+	if (!bb_is_directory(target))
 		bb_perror_msg_and_die(FLAG(t) ? "target directory '%s'" : "target '%s'", target);
 	for (int i = 1; i < argc; i++) {
 		char *name = xstrdup(argv[i]);
