@@ -74,37 +74,36 @@ static const char *skip_bquote(const char *s)
 	return *s ? s + 1 : s;
 }
 
+static const char *skip_dquote(const char *s);
+
+/* Past one character, escape or quoted or substituted part of word text (dq: inside
+ * double quotes, where ' is plain). */
+static const char *skip_unit(const char *s, bool dq)
+{
+	if (*s == '\\' && s[1])
+		return s + 2;
+	if (*s == '\'' && !dq)
+		return skip_squote(s + 1);
+	if (*s == '"')
+		return skip_dquote(s + 1);
+	if (*s == '$')
+		return skip_dollar(s + 1, dq);
+	if (*s == '`')
+		return skip_bquote(s + 1);
+	return s + 1;
+}
+
 static const char *skip_dquote(const char *s)
 {
-	while (*s && *s != '"') {
-		if (*s == '\\' && s[1])
-			s += 2;
-		else if (*s == '$')
-			s = skip_dollar(s + 1, true);
-		else if (*s == '`')
-			s = skip_bquote(s + 1);
-		else
-			s++;
-	}
+	while (*s && *s != '"')
+		s = skip_unit(s, true);
 	return *s ? s + 1 : s;
 }
 
 static const char *skip_brace(const char *s, bool dq)
 {
-	while (*s && *s != '}') {
-		if (*s == '\\' && s[1])
-			s += 2;
-		else if (*s == '\'' && !dq)
-			s = skip_squote(s + 1);
-		else if (*s == '"')
-			s = skip_dquote(s + 1);
-		else if (*s == '$')
-			s = skip_dollar(s + 1, dq);
-		else if (*s == '`')
-			s = skip_bquote(s + 1);
-		else
-			s++;
-	}
+	while (*s && *s != '}')
+		s = skip_unit(s, dq);
 	return *s ? s + 1 : s;
 }
 
@@ -118,18 +117,7 @@ static const char *skip_arith(const char *s)
 			depth++;
 		else if (*s == ')')
 			depth--;
-		if (*s == '\\' && s[1])
-			s += 2;
-		else if (*s == '\'')
-			s = skip_squote(s + 1);
-		else if (*s == '"')
-			s = skip_dquote(s + 1);
-		else if (*s == '$')
-			s = skip_dollar(s + 1, false);
-		else if (*s == '`')
-			s = skip_bquote(s + 1);
-		else
-			s++;
+		s = skip_unit(s, false);
 	}
 	return s;
 }
