@@ -1131,76 +1131,135 @@ done:
 	return 0;
 }
 
-static const char *const keywords[] = { "!", "{", "}", "case", "do", "done", "elif", "else",
-					"esac", "fi", "for", "function", "if", "in", "then",
-					"until", "while", NULL };
+static const char *const keywords[] = { "!", "[[", "]]", "{", "}", "case", "do", "done",
+					"elif", "else", "esac", "fi", "for", "function", "if", "in",
+					"then", "until", "while", NULL };
 
-/* command -v / -V and type: how name would be run. */
-static int describe(const char *name, int mode)
+enum {
+	D_ALL = 1 << 0,		/* type -a: every way the name can be run */
+	D_NOFUNC = 1 << 1,	/* -f */
+	D_PATH = 1 << 2,	/* -p: the file's path, nothing for the others */
+	D_FORCE = 1 << 3,	/* -P: search PATH, whatever the name is */
+	D_KIND = 1 << 4,	/* -t: alias, keyword, function, builtin or file */
+	D_SHORT = 1 << 5,	/* command -v */
+};
+
+/* One way name can be run, in the form how asks for; text: a file's path, or what the
+ * name is. */
+static void say(const char *name, unsigned how, const char *kind, const char *text)
 {
-	struct alias *al;
-	char *path;
+	bool file = !strcmp(kind, "file");
 
-	for (int k = 0; keywords[k]; k++)
-		if (!strcmp(keywords[k], name)) {
-			if (mode == 'v')
-				printf("%s\n", name);
-			else
-				printf("%s is a shell keyword\n", name);
-			return 0;
+	if (how & D_KIND)
+		printf("%s\n", kind);
+	else if (how & (D_PATH | D_FORCE | D_SHORT)) {
+		if (file || (how & D_SHORT))
+			printf("%s\n", file ? text : name);
+	} else
+		printf("%s is %s\n", name, text);
+}
+
+/* The executable files name can be: with a '/', itself; else where PATH has it (all of
+ * them with D_ALL). */
+static bool describe_files(const char *name, unsigned how)
+{
+	const char *path = var_get("PATH"), *p, *e;
+	struct stat st;
+	bool found = false;
+
+	if (strchr(name, '/')) {
+		found = stat(name, &st) == 0 && S_ISREG(st.st_mode) && access(name, X_OK) == 0;
+		if (found)
+			say(name, how, "file", name);
+		return found;
+	}
+	if (!path)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	for (p = path;; p = e + 1) {
+		e = strchrnul(p, ':');
+		char *full = e == p ? xstrdup(name) : xasprintf("%.*s/%s", (int)(e - p), p, name);
+		if (stat(full, &st) == 0 && S_ISREG(st.st_mode) && access(full, X_OK) == 0) {
+			say(name, how, "file", full);
+			found = true;
 		}
-	if ((al = alias_lookup(name))) {
-		if (mode == 'v') {
+		free(full);
+		if (!*e || (found && !(how & D_ALL)))
+			return found;
+	}
+}
+
+/* type and command -v/-V: how name would be run (alias, keyword, function, builtin, file,
+ * in that order). False when it would not. */
+static bool describe(const char *name, unsigned how)
+{
+	const struct builtin *b = builtin_lookup(name);
+	struct alias *al = alias_lookup(name);
+	bool found = false;
+
+	if (how & D_FORCE)
+		return describe_files(name, how);
+	if (al) {
+		if (how & D_SHORT) {
 			printf("alias %s=", name);
 			print_quoted(al->value);
 			putchar('\n');
 		} else {
-			printf("%s is an alias for %s\n", name, al->value);
+			char *t = xasprintf("an alias for %s", al->value);
+			say(name, how, "alias", t);
+			free(t);
 		}
-		return 0;
+		found = true;
 	}
-	const struct builtin *b = builtin_lookup(name);
-	if (b && (b->flags & BI_SPECIAL)) {
-		if (mode == 'v')
-			printf("%s\n", name);
-		else
-			printf("%s is a special shell builtin\n", name);
-		return 0;
+	for (int k = 0; keywords[k] && (!found || (how & D_ALL)); k++)
+		if (!strcmp(keywords[k], name)) {
+			say(name, how, "keyword", "a shell keyword");
+			found = true;
+		}
+	if ((!found || (how & D_ALL)) && b && (b->flags & BI_SPECIAL)) {
+		say(name, how, "builtin", "a special shell builtin");
+		found = true;
 	}
-	if (func_lookup(name)) {
-		if (mode == 'v')
-			printf("%s\n", name);
-		else
-			printf("%s is a function\n", name);
-		return 0;
+	if ((!found || (how & D_ALL)) && !(how & D_NOFUNC) && func_lookup(name)) {
+		say(name, how, "function", "a function");
+		found = true;
 	}
-	if (b || nofork_applet_lookup(name)) {
-		if (mode == 'v')
-			printf("%s\n", name);
-		else
-			printf("%s is a shell builtin\n", name);
-		return 0;
+	if ((!found || (how & D_ALL)) && ((b && !(b->flags & BI_SPECIAL)) || nofork_applet_lookup(name))) {
+		say(name, how, "builtin", "a shell builtin");
+		found = true;
 	}
-	path = strchr(name, '/') ? (access(name, X_OK) == 0 ? xstrdup(name) : NULL)
-				 : path_search(name);
-	if (path) {
-		if (mode == 'v')
-			printf("%s\n", path);
-		else
-			printf("%s is %s\n", name, path);
-		free(path);
-		return 0;
-	}
-	if (mode != 'v')
-		sh_error("%s: not found", name);
-	return 1;
+	if (!found || (how & D_ALL))
+		found |= describe_files(name, how);
+	return found;
 }
 
 static int bi_type(int argc, char **argv)
 {
-	int status = 0;
-	for (int i = 1; i < argc; i++)
-		status |= describe(argv[i], 'V');
+	static const char opts[] = "afpPt";
+	unsigned how = 0;
+	int i = 1, status = 0;
+
+	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (!strcmp(argv[i], "--")) {
+			i++;
+			break;
+		}
+		for (const char *p = argv[i] + 1; *p; p++) {
+			const char *o = strchr(opts, *p);
+			if (!o) {
+				sh_error("type: -%c: invalid option", *p);
+				sh_error("type: usage: type [-afptP] name...");
+				return 2;
+			}
+			how |= (unsigned[]){ D_ALL, D_NOFUNC, D_PATH, D_FORCE, D_KIND }[o - opts];
+		}
+	}
+	for (; i < argc; i++) {
+		if (describe(argv[i], how))
+			continue;
+		if (!(how & (D_KIND | D_PATH | D_FORCE)))
+			sh_error("type: %s: not found", argv[i]);
+		status = 1;
+	}
 	return status;
 }
 
@@ -1225,8 +1284,13 @@ static int bi_command(int argc, char **argv)
 	if (i == argc)
 		return 0;
 	if (mode) {
-		for (; i < argc; i++)
-			status |= describe(argv[i], mode);
+		for (; i < argc; i++) {
+			if (describe(argv[i], mode == 'v' ? D_SHORT : 0))
+				continue;
+			if (mode == 'V')
+				sh_error("command: %s: not found", argv[i]);
+			status = 1;
+		}
 		return status;
 	}
 	bool saved = sh_G.under_command;

@@ -498,8 +498,9 @@ static const struct applet *standalone_applet(const char *name)
 	return find_applet(name);
 }
 
-/* In a child (or exec): run argv as an external command; never returns. */
-NORETURN static void exec_command(char **argv)
+/* In a child (or exec): run argv as an external command; never returns. who: "exec: "
+ * for the exec builtin's messages, else "". */
+NORETURN static void exec_command(char **argv, const char *who)
 {
 	const struct applet *a = standalone_applet(argv[0]);
 	char *path;
@@ -517,7 +518,7 @@ NORETURN static void exec_command(char **argv)
 	path = strchr(argv[0], '/') ? xstrdup(argv[0]) : path_search(argv[0]);
 	if (!path) {
 		sh_G.traps[0] = NULL;
-		sh_fatal(127, "%s: command not found", argv[0]);
+		sh_fatal(127, "%s%s: %snot found", who, argv[0], *who ? "" : "command ");
 	}
 	execv(path, argv);
 	err = errno;
@@ -539,7 +540,7 @@ NORETURN static void exec_command(char **argv)
 		if (err == EACCES && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 			err = EISDIR;
 	}
-	sh_fatal(err == ENOENT ? 127 : 126, "%s: %s", argv[0], strerror(err));
+	sh_fatal(err == ENOENT ? 127 : 126, "%s%s: %s", who, argv[0], strerror(err));
 }
 
 int exec_argv(char **argv)
@@ -559,13 +560,13 @@ int exec_argv(char **argv)
 	reap_jobs();
 	pid = sh_fork();
 	if (pid == 0)
-		exec_command(argv);
+		exec_command(argv, "");
 	return wait_pid(pid);
 }
 
 void exec_argv_replace(char **argv)
 {
-	exec_command(argv);
+	exec_command(argv, "exec: ");
 }
 
 static void xtrace(struct word *assigns_expanded_dummy, char **assigns, int nassigns,
@@ -736,14 +737,14 @@ static int eval_simple(struct node *n, int flags)
 	if (flags & EV_EXIT) {
 		if (redirect(n->redirs, NULL) < 0)
 			sh_exit(1);
-		exec_command(args.v);
+		exec_command(args.v, "");
 	}
 	reap_jobs();
 	pid_t pid = sh_fork();
 	if (pid == 0) {
 		if (redirect(n->redirs, NULL) < 0)
 			_exit(1);
-		exec_command(args.v);
+		exec_command(args.v, "");
 	}
 	status = wait_pid(pid);
 out:
