@@ -554,7 +554,10 @@ static void read_heredocs(struct parser *p)
 
 		p->hd_first = r->next_heredoc;
 		for (;;) {
+			/* an empty line must not show the previous one's text */
 			line.len = 0;
+			if (line.s)
+				line.s[0] = 0;
 			while ((c = lx_getc(lx)) >= 0 && c != '\n')
 				sb_addc(&line, c);
 			if (c < 0 && line.len == 0)
