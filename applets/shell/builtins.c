@@ -459,10 +459,13 @@ static int bi_trap(int argc, char **argv)
 		i++;
 	if (!argv[i] || !strcmp(argv[i], "-p")) {
 		for (int sig = 0; sig < NSIG; sig++) {
-			if (!sh_G.traps[sig])
+			const char *a = sh_G.traps[sig];
+			if (!a && sh_G.parent_traps)
+				a = sh_G.parent_traps[sig];
+			if (!a)
 				continue;
 			printf("trap -- ");
-			print_quoted(sh_G.traps[sig]);
+			print_quoted(a);
 			printf(" %s\n", sig ? get_signame(sig, buf) : "EXIT");
 		}
 		return 0;
@@ -474,6 +477,7 @@ static int bi_trap(int argc, char **argv)
 		i++;
 	if (action && !strcmp(action, "-"))
 		action = NULL;
+	traps_forget_parent();
 	for (; i < argc; i++) {
 		int sig = !strcmp(argv[i], "EXIT") || !strcmp(argv[i], "0") ? 0 : get_signum(argv[i]);
 		if (sig < 0 || sig >= NSIG || sig == SIGKILL || sig == SIGSTOP) {

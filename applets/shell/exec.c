@@ -37,12 +37,34 @@ void trap_set(int sig, const char *action)
 	sigaction(sig, &sa, NULL);
 }
 
+void traps_forget_parent(void)
+{
+	if (!sh_G.parent_traps)
+		return;
+	for (int sig = 0; sig < NSIG; sig++)
+		free(sh_G.parent_traps[sig]);
+	free(sh_G.parent_traps);
+	sh_G.parent_traps = NULL;
+}
+
 void traps_reset_in_child(void)
 {
-	for (int sig = 0; sig < NSIG; sig++) {
-		if (!sh_G.traps[sig] || !*sh_G.traps[sig])
-			continue;
-		trap_set(sig, NULL);
+	int sig;
+
+	for (sig = 0; sig < NSIG; sig++)
+		if (sh_G.traps[sig] && *sh_G.traps[sig])
+			break;
+	/* with none to reset (a nested subshell), the ones saved before stay */
+	if (sig < NSIG) {
+		traps_forget_parent();
+		sh_G.parent_traps = xzalloc(NSIG * sizeof(char *));
+		for (; sig < NSIG; sig++) {
+			if (!sh_G.traps[sig] || !*sh_G.traps[sig])
+				continue;
+			sh_G.parent_traps[sig] = sh_G.traps[sig];
+			sh_G.traps[sig] = NULL;
+			trap_set(sig, NULL);
+		}
 	}
 	sh_G.any_pending = 0;
 }

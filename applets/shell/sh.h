@@ -279,6 +279,8 @@ struct job *job_find_pid(pid_t pid);
 void run_pending_traps(void);
 void trap_set(int sig, const char *action);
 void traps_reset_in_child(void);
+/* A trap changed in a subshell: trap no longer lists the parent's. */
+void traps_forget_parent(void);
 /* Find a command in $PATH: malloced path or NULL. */
 char *path_search(const char *name);
 /* A readable file in $PATH (for .): malloced path or NULL. */
@@ -343,6 +345,9 @@ struct sh_state {
 	bool interactive;
 	bool under_command;	/* "command" runs a builtin: a special one cannot end the shell */
 	char *traps[NSIG];	/* 0: EXIT */
+	/* in a subshell: the parent's traps, listed by trap until one is changed (so that
+	 * saved=$(trap) works); NULL when there are none */
+	char **parent_traps;
 	bool in_trap;
 	volatile sig_atomic_t pending[NSIG];
 	volatile sig_atomic_t any_pending;
