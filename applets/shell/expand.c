@@ -723,7 +723,9 @@ static void expand_part(struct xbuf *x, const char *s, const char *end, enum ctx
 				s += 1 + !!n;
 				continue;
 			}
-			if (n == '$' || n == '`' || n == '\\' || (ctx == C_DQ && n == '"')) {
+			/* \} in the word of a ${...} in double quotes is a quoted } */
+			if (n == '$' || n == '`' || n == '\\' || (ctx == C_DQ && n == '"') ||
+			    (ctx == C_DQ && n == '}' && x->brace_word)) {
 				x_add(x, n, F_QUOTED);
 				s += 2;
 				continue;
