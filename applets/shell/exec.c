@@ -644,6 +644,20 @@ static int call_function(struct func *f, int argc, char **argv)
 	return status;
 }
 
+/* exec without a command, also as "command exec": its redirections stay. */
+static bool is_bare_exec(const struct builtin *b, char **argv, size_t argc)
+{
+	size_t i = 0;
+
+	while (b && i + 1 < argc && !strcmp(argv[i], "command")) {
+		i++;
+		if (!strcmp(argv[i], "--") && i + 1 < argc)
+			i++;
+		b = builtin_lookup(argv[i]);
+	}
+	return builtin_is_exec(b) && i == argc - 1;
+}
+
 static int run_builtin(const struct builtin *b, const struct applet *ap, int argc, char **argv)
 {
 	if (b)
@@ -730,7 +744,7 @@ static int eval_simple(struct node *n, int flags)
 		} else {
 			status = run_builtin(b, ap, (int)args.n, args.v);
 		}
-		if (builtin_is_exec(b) && args.n == 1)
+		if (is_bare_exec(b, args.v, args.n))
 			redirect_discard(save);
 		else
 			redirect_restore(save);
