@@ -742,11 +742,7 @@ static int bi_wait(int argc, char **argv)
 			status = 2;
 			continue;
 		}
-		if (!job_find_pid(pid)) {
-			status = 127;
-			continue;
-		}
-		status = wait_pid(pid);
+		status = wait_job_pid(pid);
 	}
 	return status;
 }

@@ -232,6 +232,23 @@ void jobs_report(void)
 	}
 }
 
+int wait_job_pid(pid_t pid)
+{
+	struct job *j = job_find_pid(pid);
+	int status;
+	bool done = true;
+
+	if (!j)
+		return 127;
+	status = wait_pid(pid);
+	for (int i = 0; i < j->nprocs; i++)
+		done &= j->procs[i].status >= 0;
+	/* waited for: its pid is no longer known (a second wait gives 127) */
+	if (done)
+		job_free(j);
+	return status;
+}
+
 int wait_all(void)
 {
 	int status = 0;

@@ -270,6 +270,8 @@ int eval_input(struct input *in);
 pid_t sh_fork(void);
 /* Wait for pid (one of ours); returns the status as $? shows it. */
 int wait_pid(pid_t pid);
+/* wait PID: 127 for a pid that is not (or no longer) one of our jobs. */
+int wait_job_pid(pid_t pid);
 /* The wait builtin's work: wait for all background jobs. */
 int wait_all(void);
 /* The jobs builtin: list background jobs, forget the finished ones. */
