@@ -1017,11 +1017,18 @@ static int bi_read(int argc, char **argv)
 				break;
 			}
 			if (last) {
-				size_t end = len;
+				size_t end = len, f = pos, d;
 				while (end > pos && IS_WS(end - 1))
 					end--;
-				/* one trailing non-blank IFS character goes too, if not escaped */
-				sb_addn(&val, s + pos, end - pos);
+				/* what is left is one field and its delimiter: the field alone */
+				while (f < end && !IS_IFS(f))
+					f++;
+				d = f;
+				while (d < end && IS_WS(d))
+					d++;
+				if (d < end && IS_IFS(d))
+					d++;
+				sb_addn(&val, s + pos, (d == end ? f : end) - pos);
 			} else {
 				while (pos < len && !IS_IFS(pos))
 					sb_addc(&val, s[pos++]);
