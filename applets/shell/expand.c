@@ -34,8 +34,28 @@ static void x_add(struct xbuf *x, int c, int f)
 
 static void x_adds(struct xbuf *x, const char *s, size_t n, int f)
 {
-	for (size_t i = 0; i < n; i++)
-		x_add(x, s[i], f);
+	size_t at = x->f.len;
+	sb_addn(&x->s, s, n);
+	sb_addn(&x->f, s, n);
+	memset(x->f.s + at, f, n);
+}
+
+/* Characters that may start a quote, an expansion or a tilde prefix in word text. */
+static bool word_special(int c)
+{
+	switch (c) {
+	case '\\': case '$': case '`': case '\'': case '"': case '~': case ':':
+		return true;
+	}
+	return false;
+}
+
+/* Text with none of them expands to itself. */
+static bool plain_text(const char *s, const char *end)
+{
+	while (s < end && !word_special(*s))
+		s++;
+	return s == end;
 }
 
 void fields_add(struct fields *f, char *s)
@@ -223,25 +243,29 @@ static void expand_part(struct xbuf *x, const char *s, const char *end, enum ctx
 static char *expand_sub(const char *s, const char *end, int flags, enum ctx ctx)
 {
 	struct xbuf x = { .flags = flags };
-	struct sbuf out = { 0 };
+	char *out, *o;
 
+	if ((ctx == C_UNQ || !(flags & EXP_PATTERN)) && plain_text(s, end))
+		return xstrndup(s, end - s);
 	expand_part(&x, s, end, ctx == C_UNQ ? C_UNQ : C_DQ);
+	o = out = xmalloc(x.s.len * (flags & EXP_PATTERN ? 2 : 1) + 1);
 	for (size_t i = 0; i < x.s.len; i++) {
 		int c = x.s.s[i], f = x.f.s[i];
 		if (f & F_MARK)
 			continue;
 		if (f & F_BREAK) {
-			sb_addc(&out, ' ');
+			*o++ = ' ';
 			continue;
 		}
 		if ((flags & EXP_PATTERN) && (f & F_QUOTED || (ctx != C_UNQ && !(f & F_SPLIT))))
 			if (strchr("\\*?[]!-^", c))
-				sb_addc(&out, '\\');
-		sb_addc(&out, c);
+				*o++ = '\\';
+		*o++ = c;
 	}
+	*o = 0;
 	free(x.s.s);
 	free(x.f.s);
-	return sb_take(&out);
+	return out;
 }
 
 /* Remove the shortest/longest prefix/suffix matching pat. */
@@ -774,10 +798,14 @@ static void expand_part(struct xbuf *x, const char *s, const char *end, enum ctx
 			s = e;
 			continue;
 		}
+		const char *e = s + 1;	/* the run of plain characters from here */
 		if (ctx == C_UNQ && c == ':' && (x->flags & EXP_TILDE_ASSIGN))
 			word_start = true;
-		x_add(x, c, ctx == C_UNQ ? x->literal : F_QUOTED);
-		s++;
+		else
+			while (e < end && !word_special(*e))
+				e++;
+		x_adds(x, s, e - s, ctx == C_UNQ ? x->literal : F_QUOTED);
+		s = e;
 	}
 }
 
@@ -893,11 +921,24 @@ static bool is_decl_command(const struct word *w)
 		     !strcmp(w->text, "local"));
 }
 
+/* A word that is one field as written: nothing to expand, split or glob. */
+static bool plain_word(const char *s)
+{
+	for (; *s; s++)
+		if (word_special(*s) || strchr("*?[{(", *s))
+			return false;
+	return true;
+}
+
 static void expand_list(struct word *w, struct fields *out, bool decl)
 {
 	for (; w; w = w->next) {
 		size_t nl = decl ? assignment_name_len(w->text) : 0;
 		sh_G.lineno = w->lineno ? w->lineno : sh_G.lineno;
+		if (!nl && *w->text && plain_word(w->text)) {
+			fields_add(out, xstrdup(w->text));
+			continue;
+		}
 		if (nl) {
 			char *v = expand_string(w->text + nl + 1, EXP_TILDE_ASSIGN);
 			fields_add(out, xasprintf("%.*s=%s", (int)nl, w->text, v));
