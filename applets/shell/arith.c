@@ -16,9 +16,19 @@ struct val {
 	size_t nlen;
 };
 
+/* Back to the (( )) or let that catches errors (arith_try): nothing is allocated while an
+ * expression is parsed, so nothing leaks. */
+NORETURN static void arith_fail(void)
+{
+	longjmp(*sh_G.arith_catch, 1);
+}
+
 NORETURN static void arith_error(struct arith *a, const char *msg)
 {
-	sh_fatal(sh_G.interactive ? 1 : 2, "arithmetic expression: %s: \"%s\"", msg, a->expr);
+	if (!sh_G.arith_catch)
+		sh_fatal(sh_G.interactive ? 1 : 2, "arithmetic expression: %s: \"%s\"", msg, a->expr);
+	sh_error("%s: arithmetic expression: %s: \"%s\"", sh_G.arith_who, msg, a->expr);
+	arith_fail();
 }
 
 static void skip_blanks(struct arith *a)
@@ -98,23 +108,20 @@ static long long var_number(struct arith *a, const char *name, size_t n)
 {
 	char *nm = xstrndup(name, n);
 	const char *v = var_get(nm);
-	long long r = 0;
+	long long r;
 
-	if (!v && SHOPT(OPT_u)) {
-		free(nm);
-		sh_fatal(2, "%.*s: unbound variable", (int)n, name);
-	}
-	if (v && *v) {
-		/* a variable's value is an expression itself (x=y, y=3) */
-		if (++sh_G.arith_depth > 100) {
-			sh_G.arith_depth = 0;
-			free(nm);
-			arith_error(a, "expression recursion level exceeded");
-		}
-		r = arith_eval(v);
-		sh_G.arith_depth--;
-	}
 	free(nm);
+	if (!v && SHOPT(OPT_u))
+		sh_fatal(2, "%.*s: unbound variable", (int)n, name);
+	if (!v || !*v)
+		return 0;
+	/* a variable's value is an expression itself (x=y, y=3) */
+	if (++sh_G.arith_depth > 100) {
+		sh_G.arith_depth = 0;
+		arith_error(a, "expression recursion level exceeded");
+	}
+	r = arith_eval(v);
+	sh_G.arith_depth--;
 	return r;
 }
 
@@ -129,6 +136,8 @@ static void assign(struct arith *a, struct val *lv, long long v)
 	nm = xstrndup(lv->name, lv->nlen);
 	if (var_set(nm, buf, 0) < 0) {
 		free(nm);
+		if (sh_G.arith_catch)
+			arith_fail();
 		sh_exit(2);
 	}
 	free(nm);
@@ -394,4 +403,23 @@ long long arith_eval(const char *expr)
 	if (*a.p)
 		arith_error(&a, "syntax error");
 	return v.v;
+}
+
+bool arith_try(const char *expr, const char *who, long long *out)
+{
+	jmp_buf jb;
+	int depth = sh_G.arith_depth;
+	bool ok;
+
+	sh_G.arith_catch = &jb;
+	sh_G.arith_who = who;
+	if (setjmp(jb) == 0) {
+		*out = arith_eval(expr);
+		ok = true;
+	} else {
+		sh_G.arith_depth = depth;
+		ok = false;
+	}
+	sh_G.arith_catch = NULL;
+	return ok;
 }

@@ -372,16 +372,19 @@ static int bi_readonly(int argc, char **argv)
 	return export_or_readonly(argc, argv, V_READONLY);
 }
 
-/* bash let EXPR...: the status is 1 when the last value is 0. */
+/* bash let EXPR...: the status is 1 when the last value is 0; an error ends let with 1. */
 static int bi_let(int argc, char **argv)
 {
 	long long v = 0;
-	if (argc < 2) {
+	int i = argc > 1 && !strcmp(argv[1], "--") ? 2 : 1;
+
+	if (i == argc) {
 		sh_error("let: expression expected");
 		return 1;
 	}
-	for (int i = 1; i < argc; i++)
-		v = arith_eval(argv[i]);
+	for (; i < argc; i++)
+		if (!arith_try(argv[i], "let", &v))
+			return 1;
 	return v == 0;
 }
 

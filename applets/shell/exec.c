@@ -682,36 +682,76 @@ static int run_builtin(const struct builtin *b, const struct applet *ap, int arg
 	return run_nofork_applet(ap, argv);
 }
 
+/* The assignments before a command, left to right: each value is expanded after the one
+ * before it is made (a=1 b=$a). temporary: for the command only, exported, undone by
+ * locals_pop (the caller pushed the frame). Returns the "name=value" strings for xtrace;
+ * *failed after a readonly variable. */
+static char **assign_prefix(struct node *n, bool temporary, int *count, bool *failed)
+{
+	char **assigns = NULL;
+	int i = 0;
+
+	for (struct word *w = n->assigns; w; w = w->next)
+		i++;
+	*count = i;
+	if (i)
+		assigns = xmalloc(i * sizeof(*assigns));
+	i = 0;
+	for (struct word *w = n->assigns; w; w = w->next, i++) {
+		size_t nl = assignment_name_len(w->text);
+		char *v = expand_string(w->text + nl + 1, EXP_TILDE_ASSIGN);
+		assigns[i] = xasprintf("%.*s=%s", (int)nl, w->text, v);
+		free(v);
+		if (temporary) {
+			assigns[i][nl] = 0;
+			var_make_local(assigns[i]);
+			assigns[i][nl] = '=';
+		}
+		if (var_set_assignment(assigns[i], temporary ? V_EXPORT : 0) < 0) {
+			*failed = true;
+			if (!temporary) {	/* an error that ends a script: no more expansions */
+				*count = i + 1;
+				break;
+			}
+		}
+	}
+	return assigns;
+}
+
 static int eval_simple(struct node *n, int flags)
 {
 	struct fields args = { 0 };
-	char **assigns = NULL;
-	int nassigns = 0, status = 0;
+	char **assigns;
+	int nassigns, status = 0;
 	struct saved_fd *save = NULL;
 	const struct builtin *b = NULL;
 	const struct applet *ap = NULL;
 	struct func *f = NULL;
+	bool special, frame, failed = false;
 
 	sh_G.lineno = n->lineno;
 	sh_G.cmdsubst_status = 0;
 	expand_command_words(n->words, &args);
-	for (struct word *w = n->assigns; w; w = w->next)
-		nassigns++;
-	if (nassigns) {
-		int i = 0;
-		assigns = xmalloc(nassigns * sizeof(*assigns));
-		for (struct word *w = n->assigns; w; w = w->next, i++) {
-			size_t nl = assignment_name_len(w->text);
-			char *v = expand_string(w->text + nl + 1, EXP_TILDE_ASSIGN);
-			assigns[i] = xasprintf("%.*s=%s", (int)nl, w->text, v);
-			free(v);
-			/* without a command, each one is seen by the next */
-			if (args.n == 0 && var_set_assignment(assigns[i], 0) < 0) {
-				status = 1;
-				if (!sh_G.interactive)
-					sh_exit(2);
-			}
+	if (args.n) {
+		b = builtin_lookup(args.v[0]);
+		if (!b || !(b->flags & BI_SPECIAL)) {
+			f = func_lookup(args.v[0]);
+			if (f)
+				b = NULL;
 		}
+		if (!b && !f)
+			ap = nofork_applet_lookup(args.v[0]);
+	}
+	/* without a command or before a special builtin they stay (POSIX 2.9.1) */
+	special = !args.n || (b && (b->flags & BI_SPECIAL));
+	frame = !special && n->assigns;
+	if (frame)
+		locals_push();
+	assigns = assign_prefix(n, !special, &nassigns, &failed);
+	if (failed && special) {
+		status = 1;
+		if (!sh_G.interactive)
+			sh_exit(2);
 	}
 	if (SHOPT(OPT_x))
 		xtrace(NULL, assigns, nassigns, args.v);
@@ -725,39 +765,17 @@ static int eval_simple(struct node *n, int flags)
 			status = sh_G.cmdsubst_status;
 		goto out;
 	}
-	b = builtin_lookup(args.v[0]);
-	if (!b || !(b->flags & BI_SPECIAL)) {
-		f = func_lookup(args.v[0]);
-		if (f)
-			b = NULL;
-	}
-	if (!b && !f)
-		ap = nofork_applet_lookup(args.v[0]);
 	if (b || f || ap) {
-		bool special = b && (b->flags & BI_SPECIAL);
-		if (!special && nassigns) {
-			locals_push();
-			for (int i = 0; i < nassigns; i++) {
-				char *nm = xstrndup(assigns[i], strchr(assigns[i], '=') - assigns[i]);
-				var_make_local(nm);
-				free(nm);
-				var_set_assignment(assigns[i], V_EXPORT);
-			}
-		} else {
-			for (int i = 0; i < nassigns; i++)
-				if (var_set_assignment(assigns[i], 0) < 0 && !sh_G.interactive)
-					sh_exit(2);
-		}
 		if (redirect(n->redirs, &save) < 0) {
 			status = 1;
 			if (special && !sh_G.interactive)
 				sh_exit(2);
 		} else if (f) {
-			if (!nassigns)
+			if (!frame)
 				locals_push();
 			status = call_function(f, (int)args.n, args.v);
-			locals_pop();
-			nassigns = -nassigns;	/* popped already */
+			locals_pop();	/* the function's locals share the frame */
+			frame = false;
 		} else {
 			status = run_builtin(b, ap, (int)args.n, args.v);
 		}
@@ -765,17 +783,12 @@ static int eval_simple(struct node *n, int flags)
 			redirect_discard(save);
 		else
 			redirect_restore(save);
-		if (!special && nassigns > 0)
-			locals_pop();
-		nassigns = nassigns < 0 ? -nassigns : nassigns;
 		goto out;
 	}
-	/* an external command */
+	/* an external command: the assignments are in its environment */
 	if (flags & EV_EXIT) {
 		if (redirect(n->redirs, NULL) < 0)
 			sh_exit(1);
-		for (int i = 0; i < nassigns; i++)
-			var_set_assignment(assigns[i], V_EXPORT);
 		exec_command(args.v);
 	}
 	reap_jobs();
@@ -783,12 +796,12 @@ static int eval_simple(struct node *n, int flags)
 	if (pid == 0) {
 		if (redirect(n->redirs, NULL) < 0)
 			_exit(1);
-		for (int i = 0; i < nassigns; i++)
-			var_set_assignment(assigns[i], V_EXPORT);
 		exec_command(args.v);
 	}
 	status = wait_pid(pid);
 out:
+	if (frame)
+		locals_pop();
 	for (int i = 0; i < nassigns; i++)
 		free(assigns[i]);
 	free(assigns);
@@ -913,6 +926,58 @@ static int eval_for(struct node *n)
 	sh_G.loop_depth--;
 	fields_free(&list);
 	return status;
+}
+
+/* ---- bash (( )) and for (( ; ; )) ---- */
+
+static void xtrace_text(const char *s)
+{
+	const char *ps4 = var_get("PS4");
+	char *p4 = expand_string(ps4 ? ps4 : "+ ", EXP_NOTILDE);
+	char *line = xasprintf("%s%s\n", p4, s);
+
+	fflush(stdout);
+	full_write(STDERR_FILENO, line, strlen(line));
+	free(line);
+	free(p4);
+}
+
+/* One arithmetic expression run as a command: 0 for a nonzero value, 1 for zero, 2 after
+ * an error. An empty part of for (( ; ; )) counts as 1, as in bash. */
+static int arith_command(struct word *w)
+{
+	char *e = expand_string(*w->text ? w->text : "1", EXP_ARITH);
+	long long v = 0;
+	int r;
+
+	sh_G.lineno = w->lineno;
+	if (SHOPT(OPT_x)) {
+		char *t = xasprintf("(( %s ))", e);
+		xtrace_text(t);
+		free(t);
+	}
+	r = arith_try(e, "((", &v) ? v == 0 : 2;
+	free(e);
+	return r;
+}
+
+static int eval_arith_for(struct node *n)
+{
+	struct word *init = n->words, *cond = init->next, *step = cond->next;
+	int status = 0, r;
+
+	if (arith_command(init) == 2)
+		return 1;
+	sh_G.loop_depth++;
+	while ((r = arith_command(cond)) == 0) {
+		status = eval(n->b, 0);
+		if (loop_should_stop())
+			break;
+		if ((r = arith_command(step)) == 2)
+			break;
+	}
+	sh_G.loop_depth--;
+	return r == 2 ? 1 : status;
 }
 
 static int eval_case(struct node *n)
@@ -1132,6 +1197,8 @@ static int eval_compound(struct node *n, int flags)
 	case N_FOR: return eval_for(n);
 	case N_CASE: return eval_case(n);
 	case N_DBRACKET: return eval_dbracket(n);
+	case N_ARITH: return arith_command(n->words) != 0;
+	case N_ARITHFOR: return eval_arith_for(n);
 	default: return 0;
 	}
 }
@@ -1227,6 +1294,7 @@ static int eval(struct node *n, int flags)
 		break;
 	default: {
 		struct saved_fd *save = NULL;
+		leaf = n->type == N_ARITH;	/* set -e applies to it as to a command */
 		if (redirect(n->redirs, &save) < 0) {
 			status = 1;
 		} else {

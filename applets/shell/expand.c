@@ -242,7 +242,8 @@ static void expand_part(struct xbuf *x, const char *s, const char *end, enum ctx
 /* The word of ${x-word} and friends as one string (for =, ? and patterns). */
 static char *expand_sub(const char *s, const char *end, int flags, enum ctx ctx)
 {
-	struct xbuf x = { .flags = flags };
+	/* arithmetic: as in double quotes, but "" inside are quotes (removed) */
+	struct xbuf x = { .flags = flags, .brace_word = flags & EXP_ARITH };
 	char *out, *o;
 
 	if ((ctx == C_UNQ || !(flags & EXP_PATTERN)) && plain_text(s, end))
@@ -640,7 +641,7 @@ static const char *expand_dollar(struct xbuf *x, const char *s, enum ctx ctx)
 	if (s[0] == '(' && s[1] == '(') {
 		char buf[24], *expr;
 		e = skip_arith(s + 2);
-		expr = expand_sub(s + 2, e - 2, 0, C_DQ);
+		expr = expand_sub(s + 2, e - 2, EXP_ARITH, C_DQ);
 		snprintf(buf, sizeof(buf), "%lld", arith_eval(expr));
 		free(expr);
 		add_value(x, buf, quoted);
@@ -979,6 +980,8 @@ char *expand_string(const char *text, int flags)
 		x.s.s[j] = 0;
 		return x.s.s;
 	}
+	if (flags & EXP_ARITH)	/* as inside $(( )) */
+		return expand_sub(text, text + strlen(text), EXP_ARITH, C_DQ);
 	return expand_sub(text, text + strlen(text), flags, C_UNQ);
 }
 

@@ -117,6 +117,8 @@ enum node_type {
 	N_SIMPLE, N_PIPE, N_AND, N_OR, N_SEQ, N_BG, N_NOT, N_SUBSHELL, N_GROUP, N_IF,
 	N_WHILE, N_UNTIL, N_FOR, N_CASE, N_FUNCDEF,
 	N_DBRACKET,	/* bash [[ ]]: words, operators marked with a leading \001 */
+	N_ARITH,	/* bash (( )): the expression is the one word */
+	N_ARITHFOR,	/* for (( ; ; )): words init, cond, step; body b */
 };
 enum case_end { CASE_BREAK, CASE_FALL, CASE_TEST };	/* ;; ;& ;;& */
 struct case_item {
@@ -168,6 +170,7 @@ enum {
 	EXP_PATTERN = 1 << 2,	/* result is a pattern: quoted chars backslash-escaped */
 	EXP_HEREDOC = 1 << 3,	/* here-document body: only $ ` \ are special */
 	EXP_NOTILDE = 1 << 4,
+	EXP_ARITH = 1 << 5,	/* the text of (( )) and for (( )): expanded as in $(( )) */
 };
 /* Expand a list of words into fields (all expansions, splitting, globbing). */
 void expand_words(struct word *w, struct fields *out);
@@ -186,6 +189,9 @@ char *command_output(const char *text);
 
 /* Evaluate an expanded arithmetic expression; errors are fatal (sh_fatal). */
 long long arith_eval(const char *expr);
+/* For (( )) and let: an error is reported as "who: ..." and returns false, the shell goes
+ * on. */
+bool arith_try(const char *expr, const char *who, long long *out);
 
 /* ---- variables (vars.c) ---- */
 
@@ -357,6 +363,8 @@ struct sh_state {
 	struct input *input;	/* what the top level reads */
 	unsigned long long random;
 	int arith_depth;
+	jmp_buf *arith_catch;	/* set by arith_try: where an arithmetic error goes */
+	const char *arith_who;
 	bool cflag;		/* sh -c */
 	int dot_depth;		/* running a . script */
 	struct proc *reaped;	/* children reaped before anyone waited for them */
