@@ -732,6 +732,11 @@ static int eval_simple(struct node *n, int flags)
 	sh_G.lineno = n->lineno;
 	sh_G.cmdsubst_status = 0;
 	expand_command_words(n->words, &args);
+	if (sh_G.glob_failed) {	/* shopt failglob: the command does not run */
+		sh_G.glob_failed = false;
+		fields_free(&args);
+		return 1;
+	}
 	if (args.n) {
 		b = builtin_lookup(args.v[0]);
 		if (!b || !(b->flags & BI_SPECIAL)) {
@@ -909,6 +914,11 @@ static int eval_for(struct node *n)
 	sh_G.lineno = n->lineno;
 	if (n->has_in) {
 		expand_words(n->words, &list);
+		if (sh_G.glob_failed) {
+			sh_G.glob_failed = false;
+			fields_free(&list);
+			return 1;
+		}
 	} else {
 		for (int i = 0; i < sh_G.npos; i++)
 			fields_add(&list, xstrdup(sh_G.pos[i]));
@@ -992,7 +1002,7 @@ static int eval_case(struct node *n)
 		if (!matched) {
 			for (struct word *p = it->patterns; p && !matched; p = p->next) {
 				char *pat = expand_string(p->text, EXP_PATTERN);
-				matched = pattern_match(pat, word);
+				matched = case_match(pat, word);
 				free(pat);
 			}
 			if (!matched)
@@ -1069,12 +1079,13 @@ static bool cond_primary(struct cond *c)
 			c->i += 3;
 			if (!strcmp(o, "==") || !strcmp(o, "=") || !strcmp(o, "!=")) {
 				r = expand_string(rt, EXP_PATTERN);
-				res = pattern_match(r, l) == (o[0] != '!');
+				res = cond_match(r, l) == (o[0] != '!');
 			} else if (!strcmp(o, "=~")) {
 				regex_t re;
 				regmatch_t m;
 				r = expand_string(rt, 0);
-				if (regcomp(&re, r, REG_EXTENDED)) {
+				if (regcomp(&re, r, REG_EXTENDED |
+						     (SH_SHOPT(SHOPT_nocasematch) ? REG_ICASE : 0))) {
 					free(l);
 					free(r);
 					c->bad = true;

@@ -5,8 +5,6 @@
  * flags (quoted, or the result of an unquoted expansion and so subject to splitting),
  * then split into fields and globbed. */
 #include "sh.h"
-#include <glob.h>
-#include <fnmatch.h>
 #include <pwd.h>
 
 enum {
@@ -96,9 +94,7 @@ static const char *skip_bquote(const char *s)
 
 static const char *skip_dquote(const char *s);
 
-/* Past one character, escape or quoted or substituted part of word text (dq: inside
- * double quotes, where ' is plain). */
-static const char *skip_unit(const char *s, bool dq)
+const char *skip_unit(const char *s, bool dq)
 {
 	if (*s == '\\' && s[1])
 		return s + 2;
@@ -259,7 +255,7 @@ static char *expand_sub(const char *s, const char *end, int flags, enum ctx ctx)
 			continue;
 		}
 		if ((flags & EXP_PATTERN) && (f & F_QUOTED || (ctx != C_UNQ && !(f & F_SPLIT))))
-			if (strchr("\\*?[]!-^", c))
+			if (strchr("\\*?[]!-^()|@+", c))
 				*o++ = '\\';
 		*o++ = c;
 	}
@@ -368,7 +364,7 @@ static char *replace(const char *v, const char *s, const char *end)
 					break;
 				char c = t[k];
 				t[k] = 0;
-				bool m = pattern_match(pat, t);
+				bool m = case_match(pat, t);
 				t[k] = c;
 				if (m && (k > 0 || !*pat)) {
 					best = k;
@@ -836,6 +832,10 @@ static bool has_glob_chars(const char *s, const char *f, size_t n)
 			return true;
 		if (s[i] == '[' && bracket_closes(s, i, n))
 			return true;
+		/* an extglob form: @( +( !( (the matcher checks for the closing paren) */
+		if (s[i] == '(' && i && strchr("@+!", s[i - 1]) && !(f[i - 1] & F_QUOTED) &&
+		    SH_SHOPT(SHOPT_extglob))
+			return true;
 	}
 	return false;
 }
@@ -843,7 +843,6 @@ static bool has_glob_chars(const char *s, const char *f, size_t n)
 static void glob_field(struct fields *out, const char *s, const char *f, size_t n)
 {
 	struct sbuf pat = { 0 };
-	glob_t g;
 	char *lit;
 
 	lit = xstrndup(s, n);
@@ -856,10 +855,13 @@ static void glob_field(struct fields *out, const char *s, const char *f, size_t 
 			sb_addc(&pat, '\\');
 		sb_addc(&pat, s[i]);
 	}
-	if (glob(pat.s, 0, NULL, &g) == 0) {
-		for (size_t i = 0; i < g.gl_pathc; i++)
-			fields_add(out, xstrdup(g.gl_pathv[i]));
-		globfree(&g);
+	if (glob_expand(pat.s, out)) {
+		free(lit);
+	} else if (SH_SHOPT(SHOPT_failglob)) {
+		sh_error("no match: %s", lit);
+		sh_G.glob_failed = true;
+		free(lit);
+	} else if (SH_SHOPT(SHOPT_nullglob)) {
 		free(lit);
 	} else {
 		fields_add(out, lit);
@@ -931,26 +933,40 @@ static bool plain_word(const char *s)
 	return true;
 }
 
+static void expand_text(const char *text, struct fields *out, bool decl)
+{
+	size_t nl = decl ? assignment_name_len(text) : 0;
+
+	if (nl) {
+		char *v = expand_string(text + nl + 1, EXP_TILDE_ASSIGN);
+		fields_add(out, xasprintf("%.*s=%s", (int)nl, text, v));
+		free(v);
+		return;
+	}
+	if (*text && plain_word(text)) {
+		fields_add(out, xstrdup(text));
+		return;
+	}
+	struct xbuf x = { .flags = EXP_FIELDS };
+	expand_part(&x, text, text + strlen(text), C_UNQ);
+	split_fields(&x, out);
+	free(x.s.s);
+	free(x.f.s);
+}
+
 static void expand_list(struct word *w, struct fields *out, bool decl)
 {
 	for (; w; w = w->next) {
-		size_t nl = decl ? assignment_name_len(w->text) : 0;
 		sh_G.lineno = w->lineno ? w->lineno : sh_G.lineno;
-		if (!nl && *w->text && plain_word(w->text)) {
-			fields_add(out, xstrdup(w->text));
+		if (ENABLE_FEATURE_SH_BRACE_EXPANSION && SHOPT(OPT_B) && strchr(w->text, '{')) {
+			struct fields words = { 0 };
+			brace_expand(w->text, &words);
+			for (size_t i = 0; i < words.n; i++)
+				expand_text(words.v[i], out, decl);
+			fields_free(&words);
 			continue;
 		}
-		if (nl) {
-			char *v = expand_string(w->text + nl + 1, EXP_TILDE_ASSIGN);
-			fields_add(out, xasprintf("%.*s=%s", (int)nl, w->text, v));
-			free(v);
-			continue;
-		}
-		struct xbuf x = { .flags = EXP_FIELDS };
-		expand_part(&x, w->text, w->text + strlen(w->text), C_UNQ);
-		split_fields(&x, out);
-		free(x.s.s);
-		free(x.f.s);
+		expand_text(w->text, out, decl);
 	}
 }
 
@@ -985,7 +1001,3 @@ char *expand_string(const char *text, int flags)
 	return expand_sub(text, text + strlen(text), flags, C_UNQ);
 }
 
-bool pattern_match(const char *pattern, const char *s)
-{
-	return fnmatch(pattern, s, 0) == 0;
-}

@@ -29,6 +29,7 @@ struct lexer {
 	int depth;		/* of nested lists: bounded by the stack */
 	size_t noecho;		/* characters given back to read again (subshells that began
 				 * "((") that set -v has shown already */
+	bool dbracket;		/* in [[ ]]: extglob forms are words */
 };
 
 struct parser {
@@ -305,6 +306,34 @@ static bool is_meta(int c)
 	       c == '<' || c == '>' || c == '(' || c == ')';
 }
 
+/* After the "@(" of an extglob form (shopt extglob, or in [[ ]]): up to its ")", where
+ * blanks, | and nested parentheses are part of the word. */
+static void scan_extglob(struct parser *p, struct sbuf *b)
+{
+	int depth = 1, c;
+
+	while (depth) {
+		if ((c = lx_getc(p->lx)) < 0)
+			eof_error(p);
+		sb_addc(b, c);
+		depth += c == '(';
+		depth -= c == ')';
+		if (c == '\\') {
+			if ((c = lx_getc(p->lx)) < 0)
+				eof_error(p);
+			sb_addc(b, c);
+		} else if (c == '\'') {
+			scan_squote(p, b);
+		} else if (c == '"') {
+			scan_dquote(p, b);
+		} else if (c == '`') {
+			scan_backquote(p, b);
+		} else if (c == '$') {
+			scan_dollar(p, b, false);
+		}
+	}
+}
+
 /* A word; backslash: its first character, a backslash, has been read already. */
 static char *scan_word(struct parser *p, bool backslash)
 {
@@ -335,6 +364,11 @@ static char *scan_word(struct parser *p, bool backslash)
 			scan_backquote(p, b);
 		else if (c == '$')
 			scan_dollar(p, b, false);
+		else if (strchr("?*+@!", c) && lx_peek(lx) == '(' &&
+			 (SH_SHOPT(SHOPT_extglob) || lx->dbracket)) {
+			sb_addc(b, lx_getc(lx));
+			scan_extglob(p, b);
+		}
 	}
 	return word_close(p, b);
 }
@@ -862,6 +896,7 @@ static struct node *parse_dbracket(struct parser *p)
 	struct word **wl = &n->words;
 
 	take_tok(p);
+	p->lx->dbracket = true;
 	for (;;) {
 		enum tok t = peek_tok(p);
 		struct word *w;
@@ -883,6 +918,7 @@ static struct node *parse_dbracket(struct parser *p)
 		*wl = w;
 		wl = &w->next;
 	}
+	p->lx->dbracket = false;
 	take_tok(p);
 	if (!n->words)
 		syntax_error(p, "]]");

@@ -6,6 +6,7 @@
  *   parse.c    the lexer and the parser of the POSIX grammar: text to tree
  *   expand.c   word expansion: tilde, parameters, command substitution, arithmetic,
  *              field splitting, pathname expansion, quote removal; pattern matching
+ *   glob.c     pattern matching (extglob too), pathname expansion, brace expansion
  *   arith.c    $(( )) evaluation
  *   exec.c     running the tree: commands, pipelines, subshells, redirections, jobs
  *   vars.c     variables, positional parameters, locals, functions, aliases
@@ -180,10 +181,33 @@ void expand_command_words(struct word *w, struct fields *out);
 /* Expand one word to one string (no splitting, no globbing): assignments, redirection
  * targets, case words, here-documents. Malloced. */
 char *expand_string(const char *text, int flags);
-/* Match s against a pattern produced with EXP_PATTERN; whole string. */
-bool pattern_match(const char *pattern, const char *s);
 /* Run a command substitution's text and return its output without trailing newlines. */
 char *command_output(const char *text);
+
+/* Past one character, escape, quoted or substituted part of word text (dq: inside
+ * double quotes, where ' is plain). */
+const char *skip_unit(const char *s, bool dq);
+
+/* ---- patterns, pathname and brace expansion (glob.c) ---- */
+
+/* Match s against a pattern produced with EXP_PATTERN; whole string. */
+bool pattern_match(const char *pattern, const char *s);
+/* The same for case and ${x/p/r}: shopt nocasematch applies. */
+bool case_match(const char *pattern, const char *s);
+/* The same for [[ == ]]: the extglob forms even without shopt extglob. */
+bool cond_match(const char *pattern, const char *s);
+/* Pathname expansion of a pattern (quoted characters escaped): the sorted names added
+ * to out; false when none matched. */
+bool glob_expand(const char *pattern, struct fields *out);
+/* bash brace expansion of a word's text: the words (texts) it becomes, added to out. */
+void brace_expand(const char *word, struct fields *out);
+
+/* bash shopt options */
+enum sh_shopt {
+	SHOPT_dotglob, SHOPT_extglob, SHOPT_failglob, SHOPT_nocaseglob, SHOPT_nocasematch,
+	SHOPT_nullglob, SHOPT_COUNT
+};
+#define SH_SHOPT(o) ((sh_G.shopts >> (o)) & 1)
 
 /* ---- arithmetic (arith.c) ---- */
 
@@ -247,7 +271,7 @@ void free_positional(char **argv, int argc);
 
 enum sh_opt {
 	OPT_a, OPT_b, OPT_C, OPT_e, OPT_f, OPT_h, OPT_i, OPT_m, OPT_n, OPT_s, OPT_u, OPT_v,
-	OPT_x, OPT_pipefail, OPT_nolog, OPT_ignoreeof, OPT_COUNT
+	OPT_x, OPT_pipefail, OPT_nolog, OPT_ignoreeof, OPT_B, OPT_COUNT
 };
 #define SHOPT(o) ((sh_G.opts >> (o)) & 1)
 
@@ -370,6 +394,8 @@ struct sh_state {
 	struct proc *reaped;	/* children reaped before anyone waited for them */
 	int nreaped, capreaped;
 	struct arena *cur_arena;	/* of the tree running at the top level */
+	unsigned shopts;	/* 1 << enum sh_shopt */
+	bool glob_failed;	/* shopt failglob: a pattern matched nothing */
 };
 extern struct sh_state sh_G;
 
