@@ -31,6 +31,15 @@ config FEATURE_SH_NOFORK
 	help
 	  With FEATURE_SH_STANDALONE, NOFORK applets (basename, dirname, ...)
 	  run as function calls, like the builtins echo, printf and test.
+
+config FEATURE_SH_ARRAYS
+	bool "bash indexed arrays, declare, ${!name}"
+	default y
+	depends on ASH
+	help
+	  a=(x y), a[i]=v, ${a[i]}, "${a[@]}", ${#a[@]}, ${!a[@]}, declare and
+	  typeset, ${!name} and ${!prefix*}, read -a, and the arrays
+	  PIPESTATUS, BASH_REMATCH and FUNCNAME.
 usage [-abCefhmnuvx] [-o OPT]... [-c STRING [NAME [ARG]...] | -s [ARG]... | FILE [ARG]...]
 Run commands from STRING (-c), standard input (-s or no FILE) or FILE.
 

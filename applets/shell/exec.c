@@ -578,14 +578,17 @@ static void xtrace(struct word *assigns_expanded_dummy, char **assigns, int nass
 	(void)assigns_expanded_dummy;
 	sb_adds(&b, p4);
 	free(p4);
+	size_t start = b.len;
 	for (int i = 0; i < nassigns; i++) {
-		if (i)
+		if (!assigns[i])
+			continue;
+		if (b.len > start)
 			sb_addc(&b, ' ');
 		sb_adds(&b, assigns[i]);
 	}
 	for (int i = 0; argv && argv[i]; i++) {
 		char *q = xmalloc_quote_name(argv[i]);
-		if (i || nassigns)
+		if (b.len > start)
 			sb_addc(&b, ' ');
 		sb_adds(&b, q);
 		free(q);
@@ -649,6 +652,16 @@ static int eval_simple(struct node *n, int flags)
 		assigns = xmalloc(nassigns * sizeof(*assigns));
 		for (struct word *w = n->assigns; w; w = w->next, i++) {
 			size_t nl = assignment_name_len(w->text);
+			if (ENABLE_FEATURE_SH_ARRAYS && (!nl || w->text[nl + 1] == '(')) {
+				/* a[i]=v, a=(...), a+=v: done at once, even before a command */
+				assigns[i] = NULL;
+				if (assign_word(w->text, 0, false) < 0) {
+					status = 1;
+					if (!sh_G.interactive)
+						sh_exit(2);
+				}
+				continue;
+			}
 			char *v = expand_string(w->text + nl + 1, EXP_TILDE_ASSIGN);
 			assigns[i] = xasprintf("%.*s=%s", (int)nl, w->text, v);
 			free(v);
@@ -685,6 +698,8 @@ static int eval_simple(struct node *n, int flags)
 		if (!special && nassigns) {
 			locals_push();
 			for (int i = 0; i < nassigns; i++) {
+				if (!assigns[i])
+					continue;
 				char *nm = xstrndup(assigns[i], strchr(assigns[i], '=') - assigns[i]);
 				var_make_local(nm);
 				free(nm);
@@ -692,7 +707,8 @@ static int eval_simple(struct node *n, int flags)
 			}
 		} else {
 			for (int i = 0; i < nassigns; i++)
-				if (var_set_assignment(assigns[i], 0) < 0 && !sh_G.interactive)
+				if (assigns[i] && var_set_assignment(assigns[i], 0) < 0 &&
+				    !sh_G.interactive)
 					sh_exit(2);
 		}
 		if (redirect(n->redirs, &save) < 0) {
@@ -722,7 +738,8 @@ static int eval_simple(struct node *n, int flags)
 		if (redirect(n->redirs, NULL) < 0)
 			sh_exit(1);
 		for (int i = 0; i < nassigns; i++)
-			var_set_assignment(assigns[i], V_EXPORT);
+			if (assigns[i])
+				var_set_assignment(assigns[i], V_EXPORT);
 		exec_command(args.v);
 	}
 	reap_jobs();
@@ -731,7 +748,8 @@ static int eval_simple(struct node *n, int flags)
 		if (redirect(n->redirs, NULL) < 0)
 			_exit(1);
 		for (int i = 0; i < nassigns; i++)
-			var_set_assignment(assigns[i], V_EXPORT);
+			if (assigns[i])
+				var_set_assignment(assigns[i], V_EXPORT);
 		exec_command(args.v);
 	}
 	status = wait_pid(pid);
