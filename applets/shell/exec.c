@@ -617,14 +617,17 @@ static void xtrace(struct word *assigns_expanded_dummy, char **assigns, int nass
 	(void)assigns_expanded_dummy;
 	sb_adds(&b, p4);
 	free(p4);
+	size_t start = b.len;
 	for (int i = 0; i < nassigns; i++) {
-		if (i)
+		if (!assigns[i])
+			continue;
+		if (b.len > start)
 			sb_addc(&b, ' ');
 		sb_adds(&b, assigns[i]);
 	}
 	for (int i = 0; argv && argv[i]; i++) {
 		char *q = xmalloc_quote_name(argv[i]);
-		if (i || nassigns)
+		if (b.len > start)
 			sb_addc(&b, ' ');
 		sb_adds(&b, q);
 		free(q);
@@ -699,6 +702,18 @@ static char **assign_prefix(struct node *n, bool temporary, int *count, bool *fa
 	i = 0;
 	for (struct word *w = n->assigns; w; w = w->next, i++) {
 		size_t nl = assignment_name_len(w->text);
+		if (ENABLE_FEATURE_SH_ARRAYS && (!nl || w->text[nl + 1] == '(')) {
+			/* a[i]=v, a=(...), a+=v: done at once, even before a command */
+			assigns[i] = NULL;
+			if (assign_word(w->text, 0, false) < 0) {
+				*failed = true;
+				if (!temporary) {
+					*count = i + 1;
+					break;
+				}
+			}
+			continue;
+		}
 		char *v = expand_string(w->text + nl + 1, EXP_TILDE_ASSIGN);
 		assigns[i] = xasprintf("%.*s=%s", (int)nl, w->text, v);
 		free(v);

@@ -138,6 +138,7 @@ static char *word_close(struct parser *p, struct sbuf *b)
 }
 
 static void scan_dollar(struct parser *p, struct sbuf *b, bool dq);
+static enum tok scan_op(struct lexer *lx, int c);
 static struct node *parse_list(struct parser *p, bool top);
 static enum tok peek_tok(struct parser *p);
 
@@ -334,11 +335,11 @@ static void scan_extglob(struct parser *p, struct sbuf *b)
 	}
 }
 
-/* A word; backslash: its first character, a backslash, has been read already. */
-static char *scan_word(struct parser *p, bool backslash)
+/* The text of a word onto b; backslash: its first character, a backslash, has been read
+ * already. */
+static void scan_word_text(struct parser *p, struct sbuf *b, bool backslash)
 {
 	struct lexer *lx = p->lx;
-	struct sbuf *b = word_open(lx);
 	int c;
 
 	while (backslash || !is_meta(c = lx_peek(lx))) {
@@ -369,6 +370,51 @@ static char *scan_word(struct parser *p, bool backslash)
 			sb_addc(b, lx_getc(lx));
 			scan_extglob(p, b);
 		}
+	}
+}
+
+/* bash NAME=( ... ): the elements (words, across newlines and comments) kept as one word,
+ * "NAME=(e1 e2 ...)" with single spaces between them. */
+static void scan_compound(struct parser *p, struct sbuf *b)
+{
+	struct lexer *lx = p->lx;
+	bool first = true;
+	int c;
+
+	sb_addc(b, lx_getc(lx));
+	while ((c = lx_peek(lx)) != ')') {
+		if (c == ' ' || c == '\t' || c == '\n') {
+			lx_getc(lx);
+		} else if (c == '#') {
+			while ((c = lx_peek(lx)) >= 0 && c != '\n')
+				lx_getc(lx);
+		} else if (c < 0) {
+			eof_error(p);
+		} else if (is_meta(c)) {
+			p->tok_line = lx->in->lineno;
+			syntax_error(p, tok_text[scan_op(lx, lx_getc(lx))]);
+		} else {
+			if (!first)
+				sb_addc(b, ' ');
+			first = false;
+			scan_word_text(p, b, false);
+		}
+	}
+	sb_addc(b, lx_getc(lx));
+}
+
+static char *scan_word(struct parser *p, bool backslash)
+{
+	struct sbuf *b = word_open(p->lx);
+
+	scan_word_text(p, b, backslash);
+	if (ENABLE_FEATURE_SH_ARRAYS && lx_peek(p->lx) == '(' && b->len) {
+		size_t lhs, nl;
+		sb_addc(b, 0);
+		b->len--;
+		lhs = assign_lhs_len(b->s, &nl);
+		if (lhs && lhs + 1 == b->len && b->s[lhs - 1] != ']')
+			scan_compound(p, b);
 	}
 	return word_close(p, b);
 }
@@ -535,6 +581,16 @@ bool is_name(const char *s, size_t n)
 		if (!(isalnum(s[i]) || s[i] == '_'))
 			return false;
 	return true;
+}
+
+bool is_decl_name(const char *s)
+{
+	static const char *const names[] = { "export", "readonly", "local", "declare",
+					     "typeset", NULL };
+	for (int i = 0; names[i]; i++)
+		if (!strcmp(s, names[i]))
+			return i < 3 || ENABLE_FEATURE_SH_ARRAYS;
+	return false;
 }
 
 size_t assignment_name_len(const char *s)
@@ -726,6 +782,7 @@ static struct node *parse_simple(struct parser *p)
 	struct node *n = new_node(p, N_SIMPLE);
 	struct word **wl = &n->words, **al = &n->assigns;
 	struct redir **rl = &n->redirs;
+	size_t nl;
 
 	for (;;) {
 		enum tok t = peek_tok(p);
@@ -733,11 +790,16 @@ static struct node *parse_simple(struct parser *p)
 			*rl = parse_redir(p);
 			rl = &(*rl)->next;
 		} else if (t == T_WORD) {
-			if (!n->words && assignment_name_len(p->word)) {
+			size_t lhs = assign_lhs_len(p->word, &nl);
+			if (!n->words && lhs) {
 				*al = take_word(p);
 				al = &(*al)->next;
 				continue;
 			}
+			/* a=(...) is an operand only of the declaration builtins */
+			if (ENABLE_FEATURE_SH_ARRAYS && lhs && p->word[lhs + 1] == '(' &&
+			    !is_decl_name(n->words ? n->words->text : ""))
+				syntax_error(p, "(");
 			if (n->words && p->alias_next) {
 				p->alias_next = false;
 				if (try_alias(p))

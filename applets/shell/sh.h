@@ -154,6 +154,8 @@ struct node *parse_string(const char *s, struct arena *a, bool *err);
  * text after "$(". */
 size_t parse_cmdsubst_len(const char *s);
 bool is_name(const char *s, size_t n);
+/* export, readonly, local (and declare, typeset with arrays): operands are assignments. */
+bool is_decl_name(const char *s);
 /* The length of the assignment name at s when s is "NAME=...", else 0. */
 size_t assignment_name_len(const char *s);
 
@@ -181,6 +183,10 @@ void expand_command_words(struct word *w, struct fields *out);
 /* Expand one word to one string (no splitting, no globbing): assignments, redirection
  * targets, case words, here-documents. Malloced. */
 char *expand_string(const char *text, int flags);
+/* Perform an assignment word: NAME=v, NAME+=v, NAME[SUB]=v, NAME=(...). The value is
+ * expanded unless value_expanded (the operands of declare, local ...); a compound value
+ * is always expanded. -1 after a message. */
+int assign_word(const char *w, unsigned flags, bool value_expanded);
 /* Run a command substitution's text and return its output without trailing newlines. */
 char *command_output(const char *text);
 
@@ -223,12 +229,20 @@ enum {
 	V_EXPORT = 1 << 0,
 	V_READONLY = 1 << 1,
 	V_UNSET = 1 << 2,	/* declared (export x, local x) without a value */
+	V_ARRAY = 1 << 3,	/* bash indexed array: the elements are in arr */
+	V_INTEGER = 1 << 4,	/* declare -i: assigned values are evaluated arithmetically */
+};
+struct aelem {
+	long long idx;
+	char *val;
 };
 struct var {
 	struct var *next;
 	char *name;
-	char *value;		/* NULL while V_UNSET */
+	char *value;		/* NULL while V_UNSET, and for arrays */
 	unsigned flags;
+	struct aelem *arr;	/* V_ARRAY: the set elements, sorted by index */
+	size_t narr;
 };
 struct func {
 	struct func *next;
@@ -255,6 +269,21 @@ void vars_import(char **envp);
 struct var **var_sorted(size_t *n);
 /* local NAME: save its current state for the running function. */
 void var_make_local(const char *name);
+/* Arrays (FEATURE_SH_ARRAYS). A scalar is an array of its element 0. */
+const char *array_get(const struct var *v, long long idx);
+/* One more than the highest index set (0 for none). */
+long long array_next(const struct var *v);
+/* A negative index counts back from array_next(); false if it is still negative. */
+bool array_index(const struct var *v, long long *idx);
+/* NAME[IDX]=val (append: +=); val NULL unsets the element. -1 after a message. */
+int var_set_elem(const char *name, long long idx, const char *val, bool append);
+/* NAME=(...) or NAME+=(...): the elements e (values malloced, taken over). */
+int array_assign(const char *name, struct aelem *e, size_t n, bool append, unsigned flags);
+/* The part of s before '=' when s is NAME=, NAME+=, NAME[SUB]= or NAME[SUB]+= (the last
+ * three only with arrays), else 0; *nlen: the length of NAME. */
+size_t assign_lhs_len(const char *s, size_t *nlen);
+/* NAME or NAME[SUB] (SUB expanded): value, NULL when unset. Bad subscripts: message. */
+const char *var_get_ref(const char *ref);
 void locals_push(void);
 void locals_pop(void);
 struct func *func_lookup(const char *name);
