@@ -37,12 +37,34 @@ void trap_set(int sig, const char *action)
 	sigaction(sig, &sa, NULL);
 }
 
+void traps_forget_parent(void)
+{
+	if (!sh_G.parent_traps)
+		return;
+	for (int sig = 0; sig < NSIG; sig++)
+		free(sh_G.parent_traps[sig]);
+	free(sh_G.parent_traps);
+	sh_G.parent_traps = NULL;
+}
+
 void traps_reset_in_child(void)
 {
-	for (int sig = 0; sig < NSIG; sig++) {
-		if (!sh_G.traps[sig] || !*sh_G.traps[sig])
-			continue;
-		trap_set(sig, NULL);
+	int sig;
+
+	for (sig = 0; sig < NSIG; sig++)
+		if (sh_G.traps[sig] && *sh_G.traps[sig])
+			break;
+	/* with none to reset (a nested subshell), the ones saved before stay */
+	if (sig < NSIG) {
+		traps_forget_parent();
+		sh_G.parent_traps = xzalloc(NSIG * sizeof(char *));
+		for (; sig < NSIG; sig++) {
+			if (!sh_G.traps[sig] || !*sh_G.traps[sig])
+				continue;
+			sh_G.parent_traps[sig] = sh_G.traps[sig];
+			sh_G.traps[sig] = NULL;
+			trap_set(sig, NULL);
+		}
 	}
 	sh_G.any_pending = 0;
 }
@@ -208,6 +230,23 @@ void jobs_report(void)
 		if (done)
 			job_free(j);
 	}
+}
+
+int wait_job_pid(pid_t pid)
+{
+	struct job *j = job_find_pid(pid);
+	int status;
+	bool done = true;
+
+	if (!j)
+		return 127;
+	status = wait_pid(pid);
+	for (int i = 0; i < j->nprocs; i++)
+		done &= j->procs[i].status >= 0;
+	/* waited for: its pid is no longer known (a second wait gives 127) */
+	if (done)
+		job_free(j);
+	return status;
 }
 
 int wait_all(void)
@@ -579,14 +618,17 @@ static void xtrace(struct word *assigns_expanded_dummy, char **assigns, int nass
 	(void)assigns_expanded_dummy;
 	sb_adds(&b, p4);
 	free(p4);
+	size_t start = b.len;
 	for (int i = 0; i < nassigns; i++) {
-		if (i)
+		if (!assigns[i])
+			continue;
+		if (b.len > start)
 			sb_addc(&b, ' ');
 		sb_adds(&b, assigns[i]);
 	}
 	for (int i = 0; argv && argv[i]; i++) {
 		char *q = xmalloc_quote_name(argv[i]);
-		if (i || nassigns)
+		if (b.len > start)
 			sb_addc(&b, ' ');
 		sb_adds(&b, q);
 		free(q);
@@ -623,6 +665,20 @@ static int call_function(struct func *f, int argc, char **argv)
 	return status;
 }
 
+/* exec without a command, also as "command exec": its redirections stay. */
+static bool is_bare_exec(const struct builtin *b, char **argv, size_t argc)
+{
+	size_t i = 0;
+
+	while (b && i + 1 < argc && !strcmp(argv[i], "command")) {
+		i++;
+		if (!strcmp(argv[i], "--") && i + 1 < argc)
+			i++;
+		b = builtin_lookup(argv[i]);
+	}
+	return builtin_is_exec(b) && i == argc - 1;
+}
+
 static int run_builtin(const struct builtin *b, const struct applet *ap, int argc, char **argv)
 {
 	if (b)
@@ -647,6 +703,18 @@ static char **assign_prefix(struct node *n, bool temporary, int *count, bool *fa
 	i = 0;
 	for (struct word *w = n->assigns; w; w = w->next, i++) {
 		size_t nl = assignment_name_len(w->text);
+		if (ENABLE_FEATURE_SH_ARRAYS && (!nl || w->text[nl + 1] == '(')) {
+			/* a[i]=v, a=(...), a+=v: done at once, even before a command */
+			assigns[i] = NULL;
+			if (assign_word(w->text, 0, false) < 0) {
+				*failed = true;
+				if (!temporary) {
+					*count = i + 1;
+					break;
+				}
+			}
+			continue;
+		}
 		char *v = expand_string(w->text + nl + 1, EXP_TILDE_ASSIGN);
 		assigns[i] = xasprintf("%.*s=%s", (int)nl, w->text, v);
 		free(v);
@@ -680,6 +748,11 @@ static int eval_simple(struct node *n, int flags)
 	sh_G.lineno = n->lineno;
 	sh_G.cmdsubst_status = 0;
 	expand_command_words(n->words, &args);
+	if (sh_G.glob_failed) {	/* shopt failglob: the command does not run */
+		sh_G.glob_failed = false;
+		fields_free(&args);
+		return 1;
+	}
 	if (args.n) {
 		b = builtin_lookup(args.v[0]);
 		if (!b || !(b->flags & BI_SPECIAL)) {
@@ -727,7 +800,7 @@ static int eval_simple(struct node *n, int flags)
 		} else {
 			status = run_builtin(b, ap, (int)args.n, args.v);
 		}
-		if (builtin_is_exec(b) && args.n == 1)
+		if (is_bare_exec(b, args.v, args.n))
 			redirect_discard(save);
 		else
 			redirect_restore(save);
@@ -857,6 +930,11 @@ static int eval_for(struct node *n)
 	sh_G.lineno = n->lineno;
 	if (n->has_in) {
 		expand_words(n->words, &list);
+		if (sh_G.glob_failed) {
+			sh_G.glob_failed = false;
+			fields_free(&list);
+			return 1;
+		}
 	} else {
 		for (int i = 0; i < sh_G.npos; i++)
 			fields_add(&list, xstrdup(sh_G.pos[i]));
@@ -940,7 +1018,7 @@ static int eval_case(struct node *n)
 		if (!matched) {
 			for (struct word *p = it->patterns; p && !matched; p = p->next) {
 				char *pat = expand_string(p->text, EXP_PATTERN);
-				matched = pattern_match(pat, word);
+				matched = case_match(pat, word);
 				free(pat);
 			}
 			if (!matched)
@@ -1017,12 +1095,13 @@ static bool cond_primary(struct cond *c)
 			c->i += 3;
 			if (!strcmp(o, "==") || !strcmp(o, "=") || !strcmp(o, "!=")) {
 				r = expand_string(rt, EXP_PATTERN);
-				res = pattern_match(r, l) == (o[0] != '!');
+				res = cond_match(r, l) == (o[0] != '!');
 			} else if (!strcmp(o, "=~")) {
 				regex_t re;
 				regmatch_t m;
 				r = expand_string(rt, 0);
-				if (regcomp(&re, r, REG_EXTENDED)) {
+				if (regcomp(&re, r, REG_EXTENDED |
+						     (SH_SHOPT(SHOPT_nocasematch) ? REG_ICASE : 0))) {
 					free(l);
 					free(r);
 					c->bad = true;

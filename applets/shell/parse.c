@@ -29,6 +29,7 @@ struct lexer {
 	int depth;		/* of nested lists: bounded by the stack */
 	size_t noecho;		/* characters given back to read again (subshells that began
 				 * "((") that set -v has shown already */
+	bool dbracket;		/* in [[ ]]: extglob forms are words */
 };
 
 struct parser {
@@ -137,6 +138,7 @@ static char *word_close(struct parser *p, struct sbuf *b)
 }
 
 static void scan_dollar(struct parser *p, struct sbuf *b, bool dq);
+static enum tok scan_op(struct lexer *lx, int c);
 static struct node *parse_list(struct parser *p, bool top);
 static enum tok peek_tok(struct parser *p);
 
@@ -305,11 +307,39 @@ static bool is_meta(int c)
 	       c == '<' || c == '>' || c == '(' || c == ')';
 }
 
-/* A word; backslash: its first character, a backslash, has been read already. */
-static char *scan_word(struct parser *p, bool backslash)
+/* After the "@(" of an extglob form (shopt extglob, or in [[ ]]): up to its ")", where
+ * blanks, | and nested parentheses are part of the word. */
+static void scan_extglob(struct parser *p, struct sbuf *b)
+{
+	int depth = 1, c;
+
+	while (depth) {
+		if ((c = lx_getc(p->lx)) < 0)
+			eof_error(p);
+		sb_addc(b, c);
+		depth += c == '(';
+		depth -= c == ')';
+		if (c == '\\') {
+			if ((c = lx_getc(p->lx)) < 0)
+				eof_error(p);
+			sb_addc(b, c);
+		} else if (c == '\'') {
+			scan_squote(p, b);
+		} else if (c == '"') {
+			scan_dquote(p, b);
+		} else if (c == '`') {
+			scan_backquote(p, b);
+		} else if (c == '$') {
+			scan_dollar(p, b, false);
+		}
+	}
+}
+
+/* The text of a word onto b; backslash: its first character, a backslash, has been read
+ * already. */
+static void scan_word_text(struct parser *p, struct sbuf *b, bool backslash)
 {
 	struct lexer *lx = p->lx;
-	struct sbuf *b = word_open(lx);
 	int c;
 
 	while (backslash || !is_meta(c = lx_peek(lx))) {
@@ -335,6 +365,56 @@ static char *scan_word(struct parser *p, bool backslash)
 			scan_backquote(p, b);
 		else if (c == '$')
 			scan_dollar(p, b, false);
+		else if (strchr("?*+@!", c) && lx_peek(lx) == '(' &&
+			 (SH_SHOPT(SHOPT_extglob) || lx->dbracket)) {
+			sb_addc(b, lx_getc(lx));
+			scan_extglob(p, b);
+		}
+	}
+}
+
+/* bash NAME=( ... ): the elements (words, across newlines and comments) kept as one word,
+ * "NAME=(e1 e2 ...)" with single spaces between them. */
+static void scan_compound(struct parser *p, struct sbuf *b)
+{
+	struct lexer *lx = p->lx;
+	bool first = true;
+	int c;
+
+	sb_addc(b, lx_getc(lx));
+	while ((c = lx_peek(lx)) != ')') {
+		if (c == ' ' || c == '\t' || c == '\n') {
+			lx_getc(lx);
+		} else if (c == '#') {
+			while ((c = lx_peek(lx)) >= 0 && c != '\n')
+				lx_getc(lx);
+		} else if (c < 0) {
+			eof_error(p);
+		} else if (is_meta(c)) {
+			p->tok_line = lx->in->lineno;
+			syntax_error(p, tok_text[scan_op(lx, lx_getc(lx))]);
+		} else {
+			if (!first)
+				sb_addc(b, ' ');
+			first = false;
+			scan_word_text(p, b, false);
+		}
+	}
+	sb_addc(b, lx_getc(lx));
+}
+
+static char *scan_word(struct parser *p, bool backslash)
+{
+	struct sbuf *b = word_open(p->lx);
+
+	scan_word_text(p, b, backslash);
+	if (ENABLE_FEATURE_SH_ARRAYS && lx_peek(p->lx) == '(' && b->len) {
+		size_t lhs, nl;
+		sb_addc(b, 0);
+		b->len--;
+		lhs = assign_lhs_len(b->s, &nl);
+		if (lhs && lhs + 1 == b->len && b->s[lhs - 1] != ']')
+			scan_compound(p, b);
 	}
 	return word_close(p, b);
 }
@@ -503,6 +583,16 @@ bool is_name(const char *s, size_t n)
 	return true;
 }
 
+bool is_decl_name(const char *s)
+{
+	static const char *const names[] = { "export", "readonly", "local", "declare",
+					     "typeset", NULL };
+	for (int i = 0; names[i]; i++)
+		if (!strcmp(s, names[i]))
+			return i < 3 || ENABLE_FEATURE_SH_ARRAYS;
+	return false;
+}
+
 size_t assignment_name_len(const char *s)
 {
 	const char *eq = strchr(s, '=');
@@ -558,7 +648,10 @@ static void read_heredocs(struct parser *p)
 
 		p->hd_first = r->next_heredoc;
 		for (;;) {
+			/* an empty line must not show the previous one's text */
 			line.len = 0;
+			if (line.s)
+				line.s[0] = 0;
 			while ((c = lx_getc(lx)) >= 0 && c != '\n')
 				sb_addc(&line, c);
 			if (c < 0 && line.len == 0)
@@ -689,6 +782,7 @@ static struct node *parse_simple(struct parser *p)
 	struct node *n = new_node(p, N_SIMPLE);
 	struct word **wl = &n->words, **al = &n->assigns;
 	struct redir **rl = &n->redirs;
+	size_t nl;
 
 	for (;;) {
 		enum tok t = peek_tok(p);
@@ -696,11 +790,16 @@ static struct node *parse_simple(struct parser *p)
 			*rl = parse_redir(p);
 			rl = &(*rl)->next;
 		} else if (t == T_WORD) {
-			if (!n->words && assignment_name_len(p->word)) {
+			size_t lhs = assign_lhs_len(p->word, &nl);
+			if (!n->words && lhs) {
 				*al = take_word(p);
 				al = &(*al)->next;
 				continue;
 			}
+			/* a=(...) is an operand only of the declaration builtins */
+			if (ENABLE_FEATURE_SH_ARRAYS && lhs && p->word[lhs + 1] == '(' &&
+			    !is_decl_name(n->words ? n->words->text : ""))
+				syntax_error(p, "(");
 			if (n->words && p->alias_next) {
 				p->alias_next = false;
 				if (try_alias(p))
@@ -859,6 +958,7 @@ static struct node *parse_dbracket(struct parser *p)
 	struct word **wl = &n->words;
 
 	take_tok(p);
+	p->lx->dbracket = true;
 	for (;;) {
 		enum tok t = peek_tok(p);
 		struct word *w;
@@ -880,6 +980,7 @@ static struct node *parse_dbracket(struct parser *p)
 		*wl = w;
 		wl = &w->next;
 	}
+	p->lx->dbracket = false;
 	take_tok(p);
 	if (!n->words)
 		syntax_error(p, "]]");
