@@ -908,12 +908,50 @@ static int bi_pwd(int argc, char **argv)
 
 static int bi_jobs(int argc, char **argv)
 {
-	if (argc > 1) {
-		sh_error("jobs: %s: invalid argument", argv[1]);
-		return 2;
+	bool pids = false, long_form = false;
+	int i = 1, status = 0;
+
+	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (!strcmp(argv[i], "--")) {
+			i++;
+			break;
+		}
+		for (const char *p = argv[i] + 1; *p; p++) {
+			if (*p == 'p')
+				pids = true;
+			else if (*p == 'l')
+				long_form = true;
+			else {
+				sh_error("jobs: -%c: invalid option", *p);
+				sh_error("jobs: usage: jobs [-l|-p] [job_id...]");
+				return 2;
+			}
+		}
 	}
-	jobs_report();
-	return 0;
+	if (i == argc)
+		jobs_report(pids, long_form);
+	for (; i < argc; i++) {
+		struct job *j = job_lookup(argv[i], "jobs");
+		if (j)
+			job_report(j, pids, long_form);
+		else
+			status = 1;
+	}
+	return status;
+}
+
+/* wait %job: for each of its processes; the status of the last. */
+static int wait_job(struct job *j)
+{
+	int n = j->nprocs, status = 0;
+	pid_t *pids = xmalloc(n * sizeof(*pids));
+
+	for (int k = 0; k < n; k++)
+		pids[k] = j->procs[k].pid;
+	for (int k = 0; k < n; k++)
+		status = wait_job_pid(pids[k]);
+	free(pids);
+	return status;
 }
 
 static int bi_wait(int argc, char **argv)
@@ -926,6 +964,11 @@ static int bi_wait(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		char *end;
 		long pid = strtol(argv[i], &end, 10);
+		if (argv[i][0] == '%') {
+			struct job *j = job_lookup(argv[i], "wait");
+			status = j ? wait_job(j) : 127;
+			continue;
+		}
 		if (*end || pid <= 0) {
 			sh_error("wait: %s: invalid process id", argv[i]);
 			status = 2;
@@ -980,6 +1023,16 @@ static int bi_kill(int argc, char **argv)
 	for (; i < argc; i++) {
 		char *end;
 		long pid = strtol(argv[i], &end, 10);
+		if (argv[i][0] == '%') {
+			struct job *j = job_lookup(argv[i], "kill");
+			status |= !j;
+			for (int k = 0; j && k < j->nprocs; k++)
+				if (j->procs[k].status < 0 && kill(j->procs[k].pid, sig) < 0) {
+					sh_error("kill: %s: %s", argv[i], strerror(errno));
+					status = 1;
+				}
+			continue;
+		}
 		if (*end || !*argv[i]) {
 			sh_error("kill: %s: arguments must be process or job IDs", argv[i]);
 			status = 1;

@@ -307,6 +307,7 @@ enum sh_opt {
 struct proc {
 	pid_t pid;
 	int status;		/* -1 while running */
+	int sig;		/* the signal that ended it, or 0 */
 };
 /* A job: a pipeline started in the background (or, later, stopped). Its process group is
  * recorded for job control. */
@@ -317,6 +318,7 @@ struct job {
 	int nprocs;
 	struct proc *procs;
 	char *cmd;
+	bool inherited;		/* in a subshell: the parent's, listed but not waited for */
 };
 
 /* Evaluate a tree; returns its exit status (also in sh_G.status). */
@@ -334,7 +336,12 @@ int wait_job_pid(pid_t pid);
 /* The wait builtin's work: wait for all background jobs. */
 int wait_all(void);
 /* The jobs builtin: list background jobs, forget the finished ones. */
-void jobs_report(void);
+void jobs_report(bool pids_only, bool long_form);
+/* One job's line for jobs ("[1] + Running  cmd", -l with the pid, -p the pid only); a
+ * finished job is forgotten once reported. */
+void job_report(struct job *j, bool pids_only, bool long_form);
+/* A job by its %spec (%N %% %+ %- %str %?str); NULL after "who: spec: ..." */
+struct job *job_lookup(const char *spec, const char *who);
 struct job *job_find_pid(pid_t pid);
 /* Run pending traps (between commands). */
 void run_pending_traps(void);
