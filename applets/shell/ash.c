@@ -1,6 +1,6 @@
 /* ash: the POSIX shell, installed as sh and ash. POSIX.1-2024 XCU Shell Command Language
  * with the bash extensions scripts use most (function f, |&, &>, <<<, ;&, ;;&, $'...',
- * local, source). Interactive line editing and job control are not built yet: the input
+ * local, source, let, (( )), for (( ; ; ))). Interactive line editing and job control are not built yet: the input
  * has a prompt hook and jobs record their process group for them.
  * The parts live beside this file (sh.h lists them); this file holds the command line and
  * the one state object. Parses its own argv (sh options are set's options). */
