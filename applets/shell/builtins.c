@@ -446,7 +446,7 @@ static int bi_unset(int argc, char **argv)
 			status = 1;
 			continue;
 		}
-		if (var_lookup(argv[i]) || vars) {
+		if (var_lookup(argv[i]) || vars || !func_lookup(argv[i])) {
 			if (var_unset(argv[i]) < 0)
 				status = 1;
 		} else {
