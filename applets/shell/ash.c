@@ -31,13 +31,23 @@ config FEATURE_SH_NOFORK
 	help
 	  With FEATURE_SH_STANDALONE, NOFORK applets (basename, dirname, ...)
 	  run as function calls, like the builtins echo, printf and test.
-usage [-abCefhmnuvx] [-o OPT]... [-c STRING [NAME [ARG]...] | -s [ARG]... | FILE [ARG]...]
+
+config FEATURE_SH_BRACE_EXPANSION
+	bool "Brace expansion: a{b,c}d {1..10} (bash)"
+	default y
+	depends on ASH
+	help
+	  Unquoted braces in command words and for lists expand to several
+	  words before the other expansions: x{a,b} is xa xb, {1..3} is 1 2 3.
+	  set +B turns it off.
+usage [-aBbCefhmnuvx] [-o OPT]... [-c STRING [NAME [ARG]...] | -s [ARG]... | FILE [ARG]...]
 Run commands from STRING (-c), standard input (-s or no FILE) or FILE.
 
 	-c	Read commands from STRING; NAME is $0, ARGs are $1...
 	-s	Read commands from standard input; ARGs are $1...
 	-i	Interactive
 	-a	Export every variable assigned (allexport)
+{FEATURE_SH_BRACE_EXPANSION}	-B	Brace expansion, on by default (braceexpand)
 	-b	Report finished background jobs at once (notify)
 	-C	Do not overwrite files with > (noclobber)
 	-e	Exit when a command fails (errexit)
@@ -120,6 +130,8 @@ int ash_main(int argc, char **argv)
 
 	sh_G.rootpid = getpid();
 	sh_G.arg0 = argv[0];
+	if (ENABLE_FEATURE_SH_BRACE_EXPANSION)
+		sh_G.opts |= 1u << OPT_B;
 	init_vars();
 	i = parse_set_options(argv, true, &end);
 	if (i < 0) {

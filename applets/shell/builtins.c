@@ -17,7 +17,14 @@ static const struct {
 	{ 'f', "noglob" }, { 'h', "hashall" }, { 'i', "interactive" }, { 'm', "monitor" },
 	{ 'n', "noexec" }, { 's', "stdin" }, { 'u', "nounset" }, { 'v', "verbose" },
 	{ 'x', "xtrace" }, { 0, "pipefail" }, { 0, "nolog" }, { 0, "ignoreeof" },
+	{ 'B', "braceexpand" },
 };
+
+/* Not settable: -i and -s only on the command line; -B without brace expansion. */
+static bool opt_hidden(int o)
+{
+	return o == OPT_i || o == OPT_s || (o == OPT_B && !ENABLE_FEATURE_SH_BRACE_EXPANSION);
+}
 
 char *option_letters(void)
 {
@@ -39,7 +46,7 @@ static void set_opt(int o, bool on)
 static void print_options(bool as_commands)
 {
 	for (int i = 0; i < OPT_COUNT; i++) {
-		if (i == OPT_i || i == OPT_s)
+		if (opt_hidden(i))
 			continue;
 		if (as_commands)
 			printf("set %co %s\n", SHOPT(i) ? '-' : '+', opt_names[i].name);
@@ -82,7 +89,8 @@ int parse_set_options(char **argv, bool invocation, bool *end)
 				}
 				i++;
 				for (o = 0; o < OPT_COUNT; o++)
-					if (!strcmp(opt_names[o].name, name))
+					if (!strcmp(opt_names[o].name, name) &&
+					    (o != OPT_B || ENABLE_FEATURE_SH_BRACE_EXPANSION))
 						break;
 				if (o == OPT_COUNT) {
 					sh_error("set: %s: invalid option name", name);
@@ -99,7 +107,7 @@ int parse_set_options(char **argv, bool invocation, bool *end)
 				continue;
 			}
 			for (o = 0; o < OPT_COUNT; o++)
-				if (opt_names[o].letter == *p && o != OPT_i && o != OPT_s)
+				if (opt_names[o].letter == *p && !opt_hidden(o))
 					break;
 			if (o == OPT_COUNT) {
 				sh_error("%s: -%c: invalid option", invocation ? "sh" : "set", *p);
@@ -379,16 +387,19 @@ static int bi_readonly(int argc, char **argv)
 	return export_or_readonly(argc, argv, V_READONLY);
 }
 
-/* bash let EXPR...: the status is 1 when the last value is 0. */
+/* bash let EXPR...: the status is 1 when the last value is 0; an error ends let with 1. */
 static int bi_let(int argc, char **argv)
 {
 	long long v = 0;
-	if (argc < 2) {
+	int i = argc > 1 && !strcmp(argv[1], "--") ? 2 : 1;
+
+	if (i == argc) {
 		sh_error("let: expression expected");
 		return 1;
 	}
-	for (int i = 1; i < argc; i++)
-		v = arith_eval(argv[i]);
+	for (; i < argc; i++)
+		if (!arith_try(argv[i], "let", &v))
+			return 1;
 	return v == 0;
 }
 
@@ -466,10 +477,13 @@ static int bi_trap(int argc, char **argv)
 		i++;
 	if (!argv[i] || !strcmp(argv[i], "-p")) {
 		for (int sig = 0; sig < NSIG; sig++) {
-			if (!sh_G.traps[sig])
+			const char *a = sh_G.traps[sig];
+			if (!a && sh_G.parent_traps)
+				a = sh_G.parent_traps[sig];
+			if (!a)
 				continue;
 			printf("trap -- ");
-			print_quoted(sh_G.traps[sig]);
+			print_quoted(a);
 			printf(" %s\n", sig ? get_signame(sig, buf) : "EXIT");
 		}
 		return 0;
@@ -481,6 +495,7 @@ static int bi_trap(int argc, char **argv)
 		i++;
 	if (action && !strcmp(action, "-"))
 		action = NULL;
+	traps_forget_parent();
 	for (; i < argc; i++) {
 		int sig = !strcmp(argv[i], "EXIT") || !strcmp(argv[i], "0") ? 0 : get_signum(argv[i]);
 		if (sig < 0 || sig >= NSIG || sig == SIGKILL || sig == SIGSTOP) {
@@ -745,11 +760,7 @@ static int bi_wait(int argc, char **argv)
 			status = 2;
 			continue;
 		}
-		if (!job_find_pid(pid)) {
-			status = 127;
-			continue;
-		}
-		status = wait_pid(pid);
+		status = wait_job_pid(pid);
 	}
 	return status;
 }
@@ -1565,6 +1576,92 @@ static int bi_hash(int argc, char **argv)
 	return status;
 }
 
+/* ---- bash shopt: its pattern options, and set's options with -o ---- */
+
+static const char *const shopt_names[SHOPT_COUNT] = {
+	"dotglob", "extglob", "failglob", "nocaseglob", "nocasematch", "nullglob",
+};
+
+static int shopt_find(const char *name, bool o)
+{
+	for (int k = 0; k < (o ? OPT_COUNT : SHOPT_COUNT); k++)
+		if (o ? !opt_hidden(k) && !strcmp(opt_names[k].name, name)
+		      : !strcmp(shopt_names[k], name))
+			return k;
+	return -1;
+}
+
+static bool shopt_get(int k, bool o)
+{
+	return o ? SHOPT(k) : SH_SHOPT(k);
+}
+
+static void shopt_print(int k, bool o, bool as_command)
+{
+	const char *name = o ? opt_names[k].name : shopt_names[k];
+	bool on = shopt_get(k, o);
+
+	if (as_command && o)
+		printf("set %co %s\n", on ? '-' : '+', name);
+	else if (as_command)
+		printf("shopt %s %s\n", on ? "-s" : "-u", name);
+	else
+		printf("%-15s\t%s\n", name, on ? "on" : "off");
+}
+
+static int bi_shopt(int argc, char **argv)
+{
+	bool set = false, unset = false, print = false, quiet = false, o = false;
+	int i = 1, status = 0;
+
+	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (!strcmp(argv[i], "--")) {
+			i++;
+			break;
+		}
+		for (const char *p = argv[i] + 1; *p; p++) {
+			switch (*p) {
+			case 's': set = true; break;
+			case 'u': unset = true; break;
+			case 'p': print = true; break;
+			case 'q': quiet = true; break;
+			case 'o': o = true; break;
+			default:
+				sh_error("shopt: -%c: invalid option", *p);
+				fputs("shopt: usage: shopt [-pqsu] [-o] [optname ...]\n", stderr);
+				return 2;
+			}
+		}
+	}
+	if (set && unset) {
+		sh_error("shopt: cannot set and unset shell options simultaneously");
+		return 1;
+	}
+	if (i == argc) {	/* list all, or those on (-s) or off (-u) */
+		for (int k = 0; k < (o ? OPT_COUNT : SHOPT_COUNT) && !quiet; k++)
+			if (!(o && opt_hidden(k)) && (!(set || unset) || shopt_get(k, o) == set))
+				shopt_print(k, o, print);
+		return 0;
+	}
+	for (; i < argc; i++) {
+		int k = shopt_find(argv[i], o);
+		if (k < 0) {
+			sh_error(o ? "shopt: %s: invalid option name"
+				   : "shopt: %s: invalid shell option name", argv[i]);
+			status = 1;
+		} else if (set || unset) {
+			unsigned *bits = o ? &sh_G.opts : &sh_G.shopts;
+			*bits = set ? *bits | 1u << k : *bits & ~(1u << k);
+		} else {
+			if (!shopt_get(k, o))
+				status = 1;
+			if (!quiet)
+				shopt_print(k, o, print);
+		}
+	}
+	return status;
+}
+
 static const struct builtin builtins[] = {
 	{ ".", bi_dot, BI_SPECIAL },
 	{ ":", bi_colon, BI_SPECIAL },
@@ -1591,6 +1688,7 @@ static const struct builtin builtins[] = {
 	{ "return", bi_return, BI_SPECIAL },
 	{ "set", bi_set, BI_SPECIAL },
 	{ "shift", bi_shift, BI_SPECIAL },
+	{ "shopt", bi_shopt, BI_REGULAR },
 	{ "source", bi_dot, BI_REGULAR },
 	{ "times", bi_times, BI_SPECIAL },
 	{ "trap", bi_trap, BI_SPECIAL },

@@ -5,8 +5,6 @@
  * flags (quoted, or the result of an unquoted expansion and so subject to splitting),
  * then split into fields and globbed. */
 #include "sh.h"
-#include <glob.h>
-#include <fnmatch.h>
 #include <pwd.h>
 
 enum {
@@ -34,8 +32,28 @@ static void x_add(struct xbuf *x, int c, int f)
 
 static void x_adds(struct xbuf *x, const char *s, size_t n, int f)
 {
-	for (size_t i = 0; i < n; i++)
-		x_add(x, s[i], f);
+	size_t at = x->f.len;
+	sb_addn(&x->s, s, n);
+	sb_addn(&x->f, s, n);
+	memset(x->f.s + at, f, n);
+}
+
+/* Characters that may start a quote, an expansion or a tilde prefix in word text. */
+static bool word_special(int c)
+{
+	switch (c) {
+	case '\\': case '$': case '`': case '\'': case '"': case '~': case ':':
+		return true;
+	}
+	return false;
+}
+
+/* Text with none of them expands to itself. */
+static bool plain_text(const char *s, const char *end)
+{
+	while (s < end && !word_special(*s))
+		s++;
+	return s == end;
 }
 
 void fields_add(struct fields *f, char *s)
@@ -76,9 +94,7 @@ static const char *skip_bquote(const char *s)
 
 static const char *skip_dquote(const char *s);
 
-/* Past one character, escape or quoted or substituted part of word text (dq: inside
- * double quotes, where ' is plain). */
-static const char *skip_unit(const char *s, bool dq)
+const char *skip_unit(const char *s, bool dq)
 {
 	if (*s == '\\' && s[1])
 		return s + 2;
@@ -222,26 +238,31 @@ static void expand_part(struct xbuf *x, const char *s, const char *end, enum ctx
 /* The word of ${x-word} and friends as one string (for =, ? and patterns). */
 static char *expand_sub(const char *s, const char *end, int flags, enum ctx ctx)
 {
-	struct xbuf x = { .flags = flags };
-	struct sbuf out = { 0 };
+	/* arithmetic: as in double quotes, but "" inside are quotes (removed) */
+	struct xbuf x = { .flags = flags, .brace_word = flags & EXP_ARITH };
+	char *out, *o;
 
+	if ((ctx == C_UNQ || !(flags & EXP_PATTERN)) && plain_text(s, end))
+		return xstrndup(s, end - s);
 	expand_part(&x, s, end, ctx == C_UNQ ? C_UNQ : C_DQ);
+	o = out = xmalloc(x.s.len * (flags & EXP_PATTERN ? 2 : 1) + 1);
 	for (size_t i = 0; i < x.s.len; i++) {
 		int c = x.s.s[i], f = x.f.s[i];
 		if (f & F_MARK)
 			continue;
 		if (f & F_BREAK) {
-			sb_addc(&out, ' ');
+			*o++ = ' ';
 			continue;
 		}
 		if ((flags & EXP_PATTERN) && (f & F_QUOTED || (ctx != C_UNQ && !(f & F_SPLIT))))
-			if (strchr("\\*?[]!-^", c))
-				sb_addc(&out, '\\');
-		sb_addc(&out, c);
+			if (strchr("\\*?[]!-^()|@+", c))
+				*o++ = '\\';
+		*o++ = c;
 	}
+	*o = 0;
 	free(x.s.s);
 	free(x.f.s);
-	return sb_take(&out);
+	return out;
 }
 
 /* Remove the shortest/longest prefix/suffix matching pat. */
@@ -343,7 +364,7 @@ static char *replace(const char *v, const char *s, const char *end)
 					break;
 				char c = t[k];
 				t[k] = 0;
-				bool m = pattern_match(pat, t);
+				bool m = case_match(pat, t);
 				t[k] = c;
 				if (m && (k > 0 || !*pat)) {
 					best = k;
@@ -616,7 +637,7 @@ static const char *expand_dollar(struct xbuf *x, const char *s, enum ctx ctx)
 	if (s[0] == '(' && s[1] == '(') {
 		char buf[24], *expr;
 		e = skip_arith(s + 2);
-		expr = expand_sub(s + 2, e - 2, 0, C_DQ);
+		expr = expand_sub(s + 2, e - 2, EXP_ARITH, C_DQ);
 		snprintf(buf, sizeof(buf), "%lld", arith_eval(expr));
 		free(expr);
 		add_value(x, buf, quoted);
@@ -723,7 +744,9 @@ static void expand_part(struct xbuf *x, const char *s, const char *end, enum ctx
 				s += 1 + !!n;
 				continue;
 			}
-			if (n == '$' || n == '`' || n == '\\' || (ctx == C_DQ && n == '"')) {
+			/* \} in the word of a ${...} in double quotes is a quoted } */
+			if (n == '$' || n == '`' || n == '\\' || (ctx == C_DQ && n == '"') ||
+			    (ctx == C_DQ && n == '}' && x->brace_word)) {
 				x_add(x, n, F_QUOTED);
 				s += 2;
 				continue;
@@ -772,10 +795,14 @@ static void expand_part(struct xbuf *x, const char *s, const char *end, enum ctx
 			s = e;
 			continue;
 		}
+		const char *e = s + 1;	/* the run of plain characters from here */
 		if (ctx == C_UNQ && c == ':' && (x->flags & EXP_TILDE_ASSIGN))
 			word_start = true;
-		x_add(x, c, ctx == C_UNQ ? x->literal : F_QUOTED);
-		s++;
+		else
+			while (e < end && !word_special(*e))
+				e++;
+		x_adds(x, s, e - s, ctx == C_UNQ ? x->literal : F_QUOTED);
+		s = e;
 	}
 }
 
@@ -805,6 +832,10 @@ static bool has_glob_chars(const char *s, const char *f, size_t n)
 			return true;
 		if (s[i] == '[' && bracket_closes(s, i, n))
 			return true;
+		/* an extglob form: @( +( !( (the matcher checks for the closing paren) */
+		if (s[i] == '(' && i && strchr("@+!", s[i - 1]) && !(f[i - 1] & F_QUOTED) &&
+		    SH_SHOPT(SHOPT_extglob))
+			return true;
 	}
 	return false;
 }
@@ -812,7 +843,6 @@ static bool has_glob_chars(const char *s, const char *f, size_t n)
 static void glob_field(struct fields *out, const char *s, const char *f, size_t n)
 {
 	struct sbuf pat = { 0 };
-	glob_t g;
 	char *lit;
 
 	lit = xstrndup(s, n);
@@ -825,10 +855,13 @@ static void glob_field(struct fields *out, const char *s, const char *f, size_t 
 			sb_addc(&pat, '\\');
 		sb_addc(&pat, s[i]);
 	}
-	if (glob(pat.s, 0, NULL, &g) == 0) {
-		for (size_t i = 0; i < g.gl_pathc; i++)
-			fields_add(out, xstrdup(g.gl_pathv[i]));
-		globfree(&g);
+	if (glob_expand(pat.s, out)) {
+		free(lit);
+	} else if (SH_SHOPT(SHOPT_failglob)) {
+		sh_error("no match: %s", lit);
+		sh_G.glob_failed = true;
+		free(lit);
+	} else if (SH_SHOPT(SHOPT_nullglob)) {
 		free(lit);
 	} else {
 		fields_add(out, lit);
@@ -891,22 +924,49 @@ static bool is_decl_command(const struct word *w)
 		     !strcmp(w->text, "local"));
 }
 
+/* A word that is one field as written: nothing to expand, split or glob. */
+static bool plain_word(const char *s)
+{
+	for (; *s; s++)
+		if (word_special(*s) || strchr("*?[{(", *s))
+			return false;
+	return true;
+}
+
+static void expand_text(const char *text, struct fields *out, bool decl)
+{
+	size_t nl = decl ? assignment_name_len(text) : 0;
+
+	if (nl) {
+		char *v = expand_string(text + nl + 1, EXP_TILDE_ASSIGN);
+		fields_add(out, xasprintf("%.*s=%s", (int)nl, text, v));
+		free(v);
+		return;
+	}
+	if (*text && plain_word(text)) {
+		fields_add(out, xstrdup(text));
+		return;
+	}
+	struct xbuf x = { .flags = EXP_FIELDS };
+	expand_part(&x, text, text + strlen(text), C_UNQ);
+	split_fields(&x, out);
+	free(x.s.s);
+	free(x.f.s);
+}
+
 static void expand_list(struct word *w, struct fields *out, bool decl)
 {
 	for (; w; w = w->next) {
-		size_t nl = decl ? assignment_name_len(w->text) : 0;
 		sh_G.lineno = w->lineno ? w->lineno : sh_G.lineno;
-		if (nl) {
-			char *v = expand_string(w->text + nl + 1, EXP_TILDE_ASSIGN);
-			fields_add(out, xasprintf("%.*s=%s", (int)nl, w->text, v));
-			free(v);
+		if (ENABLE_FEATURE_SH_BRACE_EXPANSION && SHOPT(OPT_B) && strchr(w->text, '{')) {
+			struct fields words = { 0 };
+			brace_expand(w->text, &words);
+			for (size_t i = 0; i < words.n; i++)
+				expand_text(words.v[i], out, decl);
+			fields_free(&words);
 			continue;
 		}
-		struct xbuf x = { .flags = EXP_FIELDS };
-		expand_part(&x, w->text, w->text + strlen(w->text), C_UNQ);
-		split_fields(&x, out);
-		free(x.s.s);
-		free(x.f.s);
+		expand_text(w->text, out, decl);
 	}
 }
 
@@ -936,10 +996,8 @@ char *expand_string(const char *text, int flags)
 		x.s.s[j] = 0;
 		return x.s.s;
 	}
+	if (flags & EXP_ARITH)	/* as inside $(( )) */
+		return expand_sub(text, text + strlen(text), EXP_ARITH, C_DQ);
 	return expand_sub(text, text + strlen(text), flags, C_UNQ);
 }
 
-bool pattern_match(const char *pattern, const char *s)
-{
-	return fnmatch(pattern, s, 0) == 0;
-}

@@ -27,6 +27,9 @@ struct lexer {
 	struct sbuf **words;	/* words being built, freed on a syntax error */
 	int nwords, capwords;
 	int depth;		/* of nested lists: bounded by the stack */
+	size_t noecho;		/* characters given back to read again (subshells that began
+				 * "((") that set -v has shown already */
+	bool dbracket;		/* in [[ ]]: extglob forms are words */
 };
 
 struct parser {
@@ -64,6 +67,8 @@ static int lx_getc(struct lexer *lx)
 		lx->in->lineno++;
 	if (lx->capture_depth && c >= 0)
 		sb_addc(&lx->capture, c);
+	if (lx->noecho && c >= 0)
+		lx->noecho--;
 	else if (SHOPT(OPT_v) && lx->in == sh_G.input)
 		verbose_echo(lx->in, c);
 	return c;
@@ -301,6 +306,34 @@ static bool is_meta(int c)
 	       c == '<' || c == '>' || c == '(' || c == ')';
 }
 
+/* After the "@(" of an extglob form (shopt extglob, or in [[ ]]): up to its ")", where
+ * blanks, | and nested parentheses are part of the word. */
+static void scan_extglob(struct parser *p, struct sbuf *b)
+{
+	int depth = 1, c;
+
+	while (depth) {
+		if ((c = lx_getc(p->lx)) < 0)
+			eof_error(p);
+		sb_addc(b, c);
+		depth += c == '(';
+		depth -= c == ')';
+		if (c == '\\') {
+			if ((c = lx_getc(p->lx)) < 0)
+				eof_error(p);
+			sb_addc(b, c);
+		} else if (c == '\'') {
+			scan_squote(p, b);
+		} else if (c == '"') {
+			scan_dquote(p, b);
+		} else if (c == '`') {
+			scan_backquote(p, b);
+		} else if (c == '$') {
+			scan_dollar(p, b, false);
+		}
+	}
+}
+
 /* A word; backslash: its first character, a backslash, has been read already. */
 static char *scan_word(struct parser *p, bool backslash)
 {
@@ -331,6 +364,11 @@ static char *scan_word(struct parser *p, bool backslash)
 			scan_backquote(p, b);
 		else if (c == '$')
 			scan_dollar(p, b, false);
+		else if (strchr("?*+@!", c) && lx_peek(lx) == '(' &&
+			 (SH_SHOPT(SHOPT_extglob) || lx->dbracket)) {
+			sb_addc(b, lx_getc(lx));
+			scan_extglob(p, b);
+		}
 	}
 	return word_close(p, b);
 }
@@ -554,7 +592,10 @@ static void read_heredocs(struct parser *p)
 
 		p->hd_first = r->next_heredoc;
 		for (;;) {
+			/* an empty line must not show the previous one's text */
 			line.len = 0;
+			if (line.s)
+				line.s[0] = 0;
 			while ((c = lx_getc(lx)) >= 0 && c != '\n')
 				sb_addc(&line, c);
 			if (c < 0 && line.len == 0)
@@ -754,12 +795,16 @@ static struct node *parse_loop(struct parser *p, enum node_type type)
 	return n;
 }
 
+static struct node *parse_arith_for(struct parser *p, struct node *n);
+
 static struct node *parse_for(struct parser *p)
 {
 	struct node *n = new_node(p, N_FOR);
 	struct word **wl = &n->words;
 
 	take_tok(p);
+	if (peek_tok(p) == T_LPAREN && lx_peek(p->lx) == '(')
+		return parse_arith_for(p, n);
 	if (peek_tok(p) != T_WORD || !is_name(p->word, strlen(p->word)))
 		unexpected(p);
 	n->name = take_word(p)->text;
@@ -851,6 +896,7 @@ static struct node *parse_dbracket(struct parser *p)
 	struct word **wl = &n->words;
 
 	take_tok(p);
+	p->lx->dbracket = true;
 	for (;;) {
 		enum tok t = peek_tok(p);
 		struct word *w;
@@ -872,9 +918,138 @@ static struct node *parse_dbracket(struct parser *p)
 		*wl = w;
 		wl = &w->next;
 	}
+	p->lx->dbracket = false;
 	take_tok(p);
 	if (!n->words)
 		syntax_error(p, "]]");
+	return n;
+}
+
+/* After "((": the text up to the ")" that closes the second "(", both included, into b.
+ * True when another ")" follows: then it is arithmetic, as bash decides. The ";" outside
+ * parentheses are counted and the first two kept (offsets in b) for for (( ; ; )). */
+static bool scan_dparen(struct parser *p, struct sbuf *b, size_t *semi, int *nsemi)
+{
+	int depth = 0, c;
+
+	sb_addc(b, lx_getc(p->lx));
+	for (;;) {
+		c = lx_getc(p->lx);
+		if (c < 0)
+			return false;
+		sb_addc(b, c);
+		if (c == ')' && depth == 0)
+			return lx_peek(p->lx) == ')';
+		depth += (c == '(') - (c == ')');
+		if (c == ';' && depth == 0 && (*nsemi)++ < 2)
+			semi[*nsemi - 1] = b->len - 1;
+		else if (c == '\\' && (c = lx_getc(p->lx)) >= 0)
+			sb_addc(b, c);
+		else if (c == '\'')
+			scan_squote(p, b);
+		else if (c == '"')
+			scan_dquote(p, b);
+		else if (c == '$')
+			scan_dollar(p, b, false);
+		else if (c == '`')
+			scan_backquote(p, b);
+	}
+}
+
+/* The expression of a scanned "(( ))": b without its parentheses, in the arena. */
+static char *dparen_text(struct parser *p, struct sbuf *b)
+{
+	char *s;
+
+	lx_getc(p->lx);	/* the second ")" */
+	p->have_tok = false;
+	b->len--;
+	s = word_close(p, b);
+	return s + 1;
+}
+
+/* A part of for (( ; ; )) as a word, without its surrounding blanks. */
+static struct word *new_word(struct parser *p, char *text, int lineno)
+{
+	struct word *w = arena_alloc(p->arena, sizeof(*w));
+	size_t n;
+
+	text += strspn(text, " \t\n");
+	for (n = strlen(text); n && strchr(" \t\n", text[n - 1]); n--)
+		;
+	text[n] = 0;
+	w->text = text;
+	w->lineno = lineno;
+	return w;
+}
+
+/* bash (( expr )), the "((" token being next. When the text is no arithmetic, as in
+ * ((cmd); cmd), it is given back to be read again as nested subshells: NULL. */
+static struct node *parse_arith_cmd(struct parser *p)
+{
+	struct lexer *lx = p->lx;
+	struct sbuf *b = word_open(lx);
+	size_t capture = lx->capture.len, semi[2];
+	int nsemi = 0;
+	struct node *n;
+
+	if (scan_dparen(p, b, semi, &nsemi)) {
+		n = new_node(p, N_ARITH);
+		n->words = arena_alloc(p->arena, sizeof(*n->words));
+		n->words->text = dparen_text(p, b);
+		n->words->lineno = n->lineno;
+		return n;
+	}
+	/* newlines read now count again when read again; backslash-newlines do not */
+	for (size_t i = 0; i < b->len; i++)
+		lx->in->lineno -= b->s[i] == '\n';
+	/* set -v has shown the text; and the rest of text given back before, if any */
+	lx->noecho += b->len;
+	if (lx->capture_depth) {
+		lx->capture.len = capture;
+		lx->capture.s[capture] = 0;
+	}
+	if (lx->peek >= 0)
+		sb_addc(b, lx->peek);
+	lx->peek = -2;
+	input_push(lx->in, b->s, NULL);
+	word_close(p, b);
+	return NULL;
+}
+
+/* for (( init; cond; step )) [;] do list done, or { list } as the body. */
+static struct node *parse_arith_for(struct parser *p, struct node *n)
+{
+	struct sbuf *b = word_open(p->lx);
+	size_t semi[2];
+	int nsemi = 0, line = p->tok_line;
+	char *t;
+
+	if (!scan_dparen(p, b, semi, &nsemi) || nsemi != 2) {
+		sh_G.lineno = line;
+		sh_error("syntax error: arithmetic expression required");
+		longjmp(*p->lx->err, 1);
+	}
+	t = dparen_text(p, b) - 1;
+	t[semi[0]] = t[semi[1]] = 0;
+	n->type = N_ARITHFOR;
+	n->words = new_word(p, t + 1, line);
+	n->words->next = new_word(p, t + semi[0] + 1, line);
+	n->words->next->next = new_word(p, t + semi[1] + 1, line);
+	skip_newlines(p);
+	if (peek_tok(p) == T_SEMI) {
+		take_tok(p);
+		skip_newlines(p);
+	}
+	if (is_word(p, "{")) {
+		take_tok(p);
+		n->b = parse_body_list(p);
+		expect_word(p, "}");
+	} else {
+		expect_word(p, "do");
+		n->b = parse_body_list(p);
+		expect_word(p, "done");
+	}
 	return n;
 }
 
@@ -884,7 +1059,9 @@ static struct node *parse_compound(struct parser *p)
 	enum tok t = peek_tok(p);
 	struct node *n;
 
-	if (t == T_LPAREN) {
+	if (t == T_LPAREN && lx_peek(p->lx) == '(' && (n = parse_arith_cmd(p))) {
+		/* (( expr )) */
+	} else if (t == T_LPAREN) {
 		n = new_node(p, N_SUBSHELL);
 		take_tok(p);
 		n->a = parse_body_list(p);

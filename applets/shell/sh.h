@@ -6,6 +6,7 @@
  *   parse.c    the lexer and the parser of the POSIX grammar: text to tree
  *   expand.c   word expansion: tilde, parameters, command substitution, arithmetic,
  *              field splitting, pathname expansion, quote removal; pattern matching
+ *   glob.c     pattern matching (extglob too), pathname expansion, brace expansion
  *   arith.c    $(( )) evaluation
  *   exec.c     running the tree: commands, pipelines, subshells, redirections, jobs
  *   vars.c     variables, positional parameters, locals, functions, aliases
@@ -117,6 +118,8 @@ enum node_type {
 	N_SIMPLE, N_PIPE, N_AND, N_OR, N_SEQ, N_BG, N_NOT, N_SUBSHELL, N_GROUP, N_IF,
 	N_WHILE, N_UNTIL, N_FOR, N_CASE, N_FUNCDEF,
 	N_DBRACKET,	/* bash [[ ]]: words, operators marked with a leading \001 */
+	N_ARITH,	/* bash (( )): the expression is the one word */
+	N_ARITHFOR,	/* for (( ; ; )): words init, cond, step; body b */
 };
 enum case_end { CASE_BREAK, CASE_FALL, CASE_TEST };	/* ;; ;& ;;& */
 struct case_item {
@@ -168,6 +171,7 @@ enum {
 	EXP_PATTERN = 1 << 2,	/* result is a pattern: quoted chars backslash-escaped */
 	EXP_HEREDOC = 1 << 3,	/* here-document body: only $ ` \ are special */
 	EXP_NOTILDE = 1 << 4,
+	EXP_ARITH = 1 << 5,	/* the text of (( )) and for (( )): expanded as in $(( )) */
 };
 /* Expand a list of words into fields (all expansions, splitting, globbing). */
 void expand_words(struct word *w, struct fields *out);
@@ -177,15 +181,41 @@ void expand_command_words(struct word *w, struct fields *out);
 /* Expand one word to one string (no splitting, no globbing): assignments, redirection
  * targets, case words, here-documents. Malloced. */
 char *expand_string(const char *text, int flags);
-/* Match s against a pattern produced with EXP_PATTERN; whole string. */
-bool pattern_match(const char *pattern, const char *s);
 /* Run a command substitution's text and return its output without trailing newlines. */
 char *command_output(const char *text);
+
+/* Past one character, escape, quoted or substituted part of word text (dq: inside
+ * double quotes, where ' is plain). */
+const char *skip_unit(const char *s, bool dq);
+
+/* ---- patterns, pathname and brace expansion (glob.c) ---- */
+
+/* Match s against a pattern produced with EXP_PATTERN; whole string. */
+bool pattern_match(const char *pattern, const char *s);
+/* The same for case and ${x/p/r}: shopt nocasematch applies. */
+bool case_match(const char *pattern, const char *s);
+/* The same for [[ == ]]: the extglob forms even without shopt extglob. */
+bool cond_match(const char *pattern, const char *s);
+/* Pathname expansion of a pattern (quoted characters escaped): the sorted names added
+ * to out; false when none matched. */
+bool glob_expand(const char *pattern, struct fields *out);
+/* bash brace expansion of a word's text: the words (texts) it becomes, added to out. */
+void brace_expand(const char *word, struct fields *out);
+
+/* bash shopt options */
+enum sh_shopt {
+	SHOPT_dotglob, SHOPT_extglob, SHOPT_failglob, SHOPT_nocaseglob, SHOPT_nocasematch,
+	SHOPT_nullglob, SHOPT_COUNT
+};
+#define SH_SHOPT(o) ((sh_G.shopts >> (o)) & 1)
 
 /* ---- arithmetic (arith.c) ---- */
 
 /* Evaluate an expanded arithmetic expression; errors are fatal (sh_fatal). */
 long long arith_eval(const char *expr);
+/* For (( )) and let: an error is reported as "who: ..." and returns false, the shell goes
+ * on. */
+bool arith_try(const char *expr, const char *who, long long *out);
 
 /* ---- variables (vars.c) ---- */
 
@@ -243,7 +273,7 @@ void free_positional(char **argv, int argc);
 
 enum sh_opt {
 	OPT_a, OPT_b, OPT_C, OPT_e, OPT_f, OPT_h, OPT_i, OPT_m, OPT_n, OPT_s, OPT_u, OPT_v,
-	OPT_x, OPT_pipefail, OPT_nolog, OPT_ignoreeof, OPT_COUNT
+	OPT_x, OPT_pipefail, OPT_nolog, OPT_ignoreeof, OPT_B, OPT_COUNT
 };
 #define SHOPT(o) ((sh_G.opts >> (o)) & 1)
 
@@ -272,6 +302,8 @@ int eval_input(struct input *in);
 pid_t sh_fork(void);
 /* Wait for pid (one of ours); returns the status as $? shows it. */
 int wait_pid(pid_t pid);
+/* wait PID: 127 for a pid that is not (or no longer) one of our jobs. */
+int wait_job_pid(pid_t pid);
 /* The wait builtin's work: wait for all background jobs. */
 int wait_all(void);
 /* The jobs builtin: list background jobs, forget the finished ones. */
@@ -281,6 +313,8 @@ struct job *job_find_pid(pid_t pid);
 void run_pending_traps(void);
 void trap_set(int sig, const char *action);
 void traps_reset_in_child(void);
+/* A trap changed in a subshell: trap no longer lists the parent's. */
+void traps_forget_parent(void);
 /* Find a command in $PATH: malloced path or NULL. */
 char *path_search(const char *name);
 /* A readable file in $PATH (for .): malloced path or NULL. */
@@ -345,6 +379,9 @@ struct sh_state {
 	bool interactive;
 	bool under_command;	/* "command" runs a builtin: a special one cannot end the shell */
 	char *traps[NSIG];	/* 0: EXIT */
+	/* in a subshell: the parent's traps, listed by trap until one is changed (so that
+	 * saved=$(trap) works); NULL when there are none */
+	char **parent_traps;
 	bool in_trap;
 	volatile sig_atomic_t pending[NSIG];
 	volatile sig_atomic_t any_pending;
@@ -355,11 +392,15 @@ struct sh_state {
 	long long seconds_base;	/* the monotonic clock's seconds when SECONDS was 0 */
 	unsigned unspecial;	/* RANDOM, SECONDS unset: ordinary variables from now on */
 	int arith_depth;
+	jmp_buf *arith_catch;	/* set by arith_try: where an arithmetic error goes */
+	const char *arith_who;
 	bool cflag;		/* sh -c */
 	int dot_depth;		/* running a . script */
 	struct proc *reaped;	/* children reaped before anyone waited for them */
 	int nreaped, capreaped;
 	struct arena *cur_arena;	/* of the tree running at the top level */
+	unsigned shopts;	/* 1 << enum sh_shopt */
+	bool glob_failed;	/* shopt failglob: a pattern matched nothing */
 };
 extern struct sh_state sh_G;
 
