@@ -265,6 +265,8 @@ int var_unset(const char *name);
 /* Exported variables as an environ array (malloced strings, NULL-terminated). */
 char **var_environ(void);
 void vars_import(char **envp);
+/* RANDOM's seed, SECONDS's start: before vars_import, which may set them. */
+void vars_init_special(void);
 /* Sorted list of all variables (malloced array). */
 struct var **var_sorted(size_t *n);
 /* local NAME: save its current state for the running function. */
@@ -421,7 +423,10 @@ struct sh_state {
 	volatile sig_atomic_t any_pending;
 	unsigned getopt_char;	/* position inside a grouped option argument */
 	struct input *input;	/* what the top level reads */
-	unsigned long long random;
+	unsigned long long random;	/* RANDOM's generator state */
+	pid_t random_pid;	/* the process the state belongs to: a subshell reseeds */
+	long long seconds_base;	/* the monotonic clock's seconds when SECONDS was 0 */
+	unsigned unspecial;	/* RANDOM, SECONDS unset: ordinary variables from now on */
 	int arith_depth;
 	jmp_buf *arith_catch;	/* set by arith_try: where an arithmetic error goes */
 	const char *arith_who;
