@@ -137,12 +137,31 @@ static bool has_ext(const char *p, const char *pe, int fl)
 	return false;
 }
 
+/* The number of characters [p, pe) matches, or -1 if it has a '*'. */
+static ptrdiff_t fixed_len(const char *p, const char *pe)
+{
+	ptrdiff_t n = 0;
+	for (const char *e; p < pe; n++) {
+		if (*p == '*')
+			return -1;
+		if (*p == '\\' && p + 1 < pe)
+			p += 2;
+		else if (*p == '[' && (e = bracket_end(p, pe)))
+			p = e;
+		else
+			p++;
+	}
+	return n;
+}
+
 /* The common patterns (no extglob form): * backtracks only to the last star seen, so
- * the time is at most the product of the lengths. */
+ * the time is at most the product of the lengths. After the last star the rest can
+ * only match the end of the string; after a star a literal is found with memchr. */
 static bool match_plain(const char *p, const char *pe, const char *s, const char *se,
 			const char *name, int fl)
 {
 	const char *star_p = NULL, *star_s = NULL;
+	int star_c = -1;
 
 	if ((fl & PM_PERIOD) && s == name && s < se && *s == '.' &&
 	    !(p < pe && (*p == '.' || (*p == '\\' && p + 1 < pe && p[1] == '.'))))
@@ -154,7 +173,18 @@ static bool match_plain(const char *p, const char *pe, const char *s, const char
 				p++;
 			if (p == pe)
 				return true;
+			ptrdiff_t m = fixed_len(p, pe);
+			if (m >= 0) {
+				if (se - s < m)
+					return false;
+				s = se - m;
+				star_p = NULL;
+				continue;
+			}
 			star_p = p;
+			star_c = strchr("?[\\", *p) || (fl & PM_NOCASE) ? -1 : *p;
+			if (star_c >= 0 && !(s = memchr(s, star_c, se - s)))
+				return false;
 			star_s = s;
 			continue;
 		}
@@ -173,7 +203,7 @@ static bool match_plain(const char *p, const char *pe, const char *s, const char
 				const char *q = p + 1;
 				if (c == '\\' && q < pe)
 					c = *q++;
-				if (char_eq((unsigned char)c, (unsigned char)*s, fl)) {
+				if (c == *s || char_eq((unsigned char)c, (unsigned char)*s, fl)) {
 					p = q, s++;
 					continue;
 				}
@@ -182,7 +212,10 @@ static bool match_plain(const char *p, const char *pe, const char *s, const char
 		if (!star_p)
 			return false;
 		p = star_p;
-		s = ++star_s;
+		star_s++;
+		if (star_c >= 0 && !(star_s = memchr(star_s, star_c, se - star_s)))
+			return false;
+		s = star_s;
 	}
 	while (p < pe && *p == '*')
 		p++;
@@ -247,7 +280,7 @@ static bool match_ext(const char *p, const char *pe, const char *s, const char *
 	for (const char *t = s; t <= se; t++) {
 		bool m = alt_match(open, close, s, t, name, fl);
 		if (*p == '!' ? !m && match(rest, pe, t, se, name, fl)
-		    : *p == '+' ? m && t > s && match_repeat(open, close, pe, t, se, name, fl)
+		    : *p == '+' ? m && match_repeat(open, close, pe, t, se, name, fl)
 				: m && match(rest, pe, t, se, name, fl))
 			return true;
 	}
