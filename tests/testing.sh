@@ -41,15 +41,15 @@ use_applet()
 
 skip()
 {
-	command echo "SKIP: $1"
-	command echo "SKIP $1" >> "$RESULTS"
+	command printf '%s\n' "SKIP: $1"
+	command printf '%s\n' "SKIP $1" >> "$RESULTS"
 }
 
 testing()
 {
 	if [ $# -ne 5 ]; then
-		command echo "FAIL: $1: testing needs 5 arguments, got $#"
-		command echo "FAIL $1" >> "$RESULTS"
+		command printf '%s\n' "FAIL: $1: testing needs 5 arguments, got $#"
+		command printf '%s\n' "FAIL $1" >> "$RESULTS"
 		return
 	fi
 	if [ -n "${TEST_SKIP_ALL:-}" ]; then
@@ -70,18 +70,18 @@ testing()
 	command printf '%b' "$5" > "$TEST_WORK/stdin"
 	(cd "$dir" && eval "$2") < "$TEST_WORK/stdin" > "$TEST_WORK/actual" 2> "$TEST_WORK/stderr"
 	if cmp -s "$TEST_WORK/expected" "$TEST_WORK/actual"; then
-		command echo "PASS: $1"
-		command echo "PASS $1" >> "$RESULTS"
+		command printf '%s\n' "PASS: $1"
+		command printf '%s\n' "PASS $1" >> "$RESULTS"
 		rm -rf "$dir"
 		return
 	fi
-	command echo "FAIL: $1"
-	command echo "FAIL $1" >> "$RESULTS"
+	command printf '%s\n' "FAIL: $1"
+	command printf '%s\n' "FAIL $1" >> "$RESULTS"
 	diff -u "$TEST_WORK/expected" "$TEST_WORK/actual" 2>/dev/null | sed 's/^/    /' ||
 		od -c "$TEST_WORK/actual" | sed 's/^/    /'
 	if [ -s "$TEST_WORK/stderr" ]; then
-		command echo "    stderr:"
+		command printf '%s\n' "    stderr:"
 		sed 's/^/    /' "$TEST_WORK/stderr"
 	fi
-	command echo "    reproduce: cd $dir && printf '%b' '$5' | PATH=\"$PATH\" sh -c '$2'"
+	command printf '%s\n' "    reproduce: cd $dir && printf '%b' '$5' | PATH=\"$PATH\" sh -c '$2'"
 }

@@ -16,9 +16,19 @@ struct val {
 	size_t nlen;
 };
 
+/* Back to the (( )) or let that catches errors (arith_try): nothing is allocated while an
+ * expression is parsed, so nothing leaks. */
+NORETURN static void arith_fail(void)
+{
+	longjmp(*sh_G.arith_catch, 1);
+}
+
 NORETURN static void arith_error(struct arith *a, const char *msg)
 {
-	sh_fatal(sh_G.interactive ? 1 : 2, "arithmetic expression: %s: \"%s\"", msg, a->expr);
+	if (!sh_G.arith_catch)
+		sh_fatal(sh_G.interactive ? 1 : 2, "arithmetic expression: %s: \"%s\"", msg, a->expr);
+	sh_error("%s: arithmetic expression: %s: \"%s\"", sh_G.arith_who, msg, a->expr);
+	arith_fail();
 }
 
 static void skip_blanks(struct arith *a)
@@ -27,20 +37,12 @@ static void skip_blanks(struct arith *a)
 		a->p++;
 }
 
+/* Punctuation: ( ) ? : , ** (the binary operators are read by binop_at). */
 static bool take(struct arith *a, const char *op)
 {
 	size_t n = strlen(op);
 	skip_blanks(a);
 	if (strncmp(a->p, op, n))
-		return false;
-	/* "<" must not take "<<", "<=" is not "<" then "=", "&" is not "&&" */
-	if (n == 1 && strchr("<>&|*", *op) && a->p[1] == *op)
-		return false;
-	if (n == 1 && strchr("<>=!+-*/%&|^", *op) && a->p[1] == '=')
-		return false;
-	if (n == 2 && (op[0] == '<' || op[0] == '>') && op[1] == op[0] && a->p[2] == '=')
-		return false;
-	if (n == 1 && (*op == '+' || *op == '-') && a->p[1] == *op)
 		return false;
 	a->p += n;
 	return true;
@@ -106,23 +108,20 @@ static long long var_number(struct arith *a, const char *name, size_t n)
 {
 	char *nm = xstrndup(name, n);
 	const char *v = var_get(nm);
-	long long r = 0;
+	long long r;
 
-	if (!v && SHOPT(OPT_u)) {
-		free(nm);
-		sh_fatal(2, "%.*s: unbound variable", (int)n, name);
-	}
-	if (v && *v) {
-		/* a variable's value is an expression itself (x=y, y=3) */
-		if (++sh_G.arith_depth > 100) {
-			sh_G.arith_depth = 0;
-			free(nm);
-			arith_error(a, "expression recursion level exceeded");
-		}
-		r = arith_eval(v);
-		sh_G.arith_depth--;
-	}
 	free(nm);
+	if (!v && SHOPT(OPT_u))
+		sh_fatal(2, "%.*s: unbound variable", (int)n, name);
+	if (!v || !*v)
+		return 0;
+	/* a variable's value is an expression itself (x=y, y=3) */
+	if (++sh_G.arith_depth > 100) {
+		sh_G.arith_depth = 0;
+		arith_error(a, "expression recursion level exceeded");
+	}
+	r = arith_eval(v);
+	sh_G.arith_depth--;
 	return r;
 }
 
@@ -137,6 +136,8 @@ static void assign(struct arith *a, struct val *lv, long long v)
 	nm = xstrndup(lv->name, lv->nlen);
 	if (var_set(nm, buf, 0) < 0) {
 		free(nm);
+		if (sh_G.arith_catch)
+			arith_fail();
 		sh_exit(2);
 	}
 	free(nm);
@@ -272,65 +273,72 @@ static long long binop(struct arith *a, const char *op, long long l, long long r
 	return 0;
 }
 
-/* Binary operators by level, loosest first (|| && and ?: are handled apart). */
-static const char *const levels[][5] = {
-	{ "|" }, { "^" }, { "&" }, { "==", "!=" }, { "<=", ">=", "<", ">" },
-	{ "<<", ">>" }, { "+", "-" }, { "*", "/", "%" },
-};
-
-static struct val parse_level(struct arith *a, int level)
+/* The binary operator at p (not an assignment operator, not **): its precedence,
+ * 1 (||) to 10 (* / %), or 0; *len gets its length. */
+static int binop_at(const char *p, int *len)
 {
-	struct val l;
+	int c = p[0], d = c ? p[1] : 0;
 
-	if (level == (int)ARRAY_SIZE(levels))
-		return parse_power(a);
-	l = parse_level(a, level + 1);
+	*len = 1;
+	switch (c) {
+	case '|':
+	case '&':
+		if (d == c) {
+			*len = 2;
+			return c == '|' ? 1 : 2;
+		}
+		return d == '=' ? 0 : c == '|' ? 3 : 5;
+	case '^': return d == '=' ? 0 : 4;
+	case '=':
+	case '!':
+		*len = 2;
+		return d == '=' ? 6 : 0;
+	case '<':
+	case '>':
+		if (d == c) {
+			*len = 2;
+			return p[2] == '=' ? 0 : 8;
+		}
+		*len = 1 + (d == '=');
+		return 7;
+	case '+':
+	case '-': return d == c || d == '=' ? 0 : 9;	/* a++ +b, not a+ ++b */
+	case '*':
+	case '/':
+	case '%': return d == '=' || d == '*' ? 0 : 10;
+	}
+	return 0;
+}
+
+/* Precedence climbing over the operators of binop_at of precedence min and above;
+ * && and || evaluate their right side only when it decides. */
+static struct val parse_binary(struct arith *a, int min)
+{
+	struct val l = parse_power(a);
+
 	for (;;) {
-		const char *op = NULL;
-		for (int i = 0; i < 5 && levels[level][i]; i++)
-			if (take(a, levels[level][i])) {
-				op = levels[level][i];
-				break;
-			}
-		if (!op)
+		int len, prec;
+		skip_blanks(a);
+		prec = binop_at(a->p, &len);
+		if (!prec || prec < min)
 			return l;
-		struct val r = parse_level(a, level + 1);
-		l.v = binop(a, op, l.v, r.v);
-		l.name = NULL;
-	}
-}
-
-static struct val parse_logand(struct arith *a)
-{
-	struct val l = parse_level(a, 0);
-	while (take(a, "&&")) {
-		bool skip = !l.v;
+		char op[3] = { a->p[0], len == 2 ? a->p[1] : 0, 0 };
+		a->p += len;
+		bool skip = prec == 1 ? l.v != 0 : prec == 2 ? !l.v : false;
 		a->noeval += skip;
-		struct val r = parse_level(a, 0);
+		struct val r = parse_binary(a, prec + 1);
 		a->noeval -= skip;
-		l.v = l.v && r.v;
+		if (prec <= 2)
+			l.v = prec == 1 ? l.v || r.v : l.v && r.v;
+		else
+			l.v = binop(a, op, l.v, r.v);
 		l.name = NULL;
 	}
-	return l;
-}
-
-static struct val parse_logor(struct arith *a)
-{
-	struct val l = parse_logand(a);
-	while (take(a, "||")) {
-		bool skip = l.v != 0;
-		a->noeval += skip;
-		struct val r = parse_logand(a);
-		a->noeval -= skip;
-		l.v = l.v || r.v;
-		l.name = NULL;
-	}
-	return l;
 }
 
 static struct val parse_cond(struct arith *a)
 {
-	struct val c = parse_logor(a);
+	struct val c = parse_binary(a, 1);
 	if (take(a, "?")) {
 		bool t = c.v != 0;
 		a->noeval += !t;
@@ -347,31 +355,34 @@ static struct val parse_cond(struct arith *a)
 	return c;
 }
 
+/* The length of the assignment operator at p (= *= ... <<= >>=), or 0. */
+static int assign_op_len(const char *p)
+{
+	if (p[0] == '=')
+		return p[1] != '=';
+	if ((p[0] == '<' || p[0] == '>') && p[1] == p[0])
+		return p[2] == '=' ? 3 : 0;
+	return p[0] && strchr("*/%+-&^|", p[0]) && p[1] == '=' ? 2 : 0;
+}
+
 static struct val parse_assign(struct arith *a)
 {
-	static const char *const ops[] = { "=", "*=", "/=", "%=", "+=", "-=", "<<=", ">>=",
-					   "&=", "^=", "|=" };
 	struct val l = parse_cond(a);
+	int n;
 
 	skip_blanks(a);
-	for (size_t i = 0; i < ARRAY_SIZE(ops); i++) {
-		size_t n = strlen(ops[i]);
-		if (strncmp(a->p, ops[i], n) || (n == 1 && a->p[1] == '='))
-			continue;
-		if (!l.name)
-			arith_error(a, "assignment requires a variable");
-		a->p += n;
-		struct val r = parse_assign(a);
-		long long v = r.v;
-		if (n > 1) {
-			char op[3] = { ops[i][0], ops[i][1] == '=' ? 0 : ops[i][1], 0 };
-			v = binop(a, op, l.v, r.v);
-		}
-		assign(a, &l, v);
-		l.v = v;
-		l.name = NULL;
+	n = assign_op_len(a->p);
+	if (!n)
 		return l;
-	}
+	if (!l.name)
+		arith_error(a, "assignment requires a variable");
+	char op[3] = { a->p[0], n == 3 ? a->p[1] : 0, 0 };
+	a->p += n;
+	struct val r = parse_assign(a);
+	long long v = n > 1 ? binop(a, op, l.v, r.v) : r.v;
+	assign(a, &l, v);
+	l.v = v;
+	l.name = NULL;
 	return l;
 }
 
@@ -392,4 +403,23 @@ long long arith_eval(const char *expr)
 	if (*a.p)
 		arith_error(&a, "syntax error");
 	return v.v;
+}
+
+bool arith_try(const char *expr, const char *who, long long *out)
+{
+	jmp_buf jb;
+	int depth = sh_G.arith_depth;
+	bool ok;
+
+	sh_G.arith_catch = &jb;
+	sh_G.arith_who = who;
+	if (setjmp(jb) == 0) {
+		*out = arith_eval(expr);
+		ok = true;
+	} else {
+		sh_G.arith_depth = depth;
+		ok = false;
+	}
+	sh_G.arith_catch = NULL;
+	return ok;
 }

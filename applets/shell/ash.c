@@ -40,6 +40,15 @@ config FEATURE_SH_BRACE_EXPANSION
 	  Unquoted braces in command words and for lists expand to several
 	  words before the other expansions: x{a,b} is xa xb, {1..3} is 1 2 3.
 	  set +B turns it off.
+
+config FEATURE_SH_ARRAYS
+	bool "bash indexed arrays, declare, ${!name}"
+	default y
+	depends on ASH
+	help
+	  a=(x y), a[i]=v, ${a[i]}, "${a[@]}", ${#a[@]}, ${!a[@]}, declare and
+	  typeset, ${!name} and ${!prefix*}, read -a, and the arrays
+	  PIPESTATUS, BASH_REMATCH and FUNCNAME.
 usage [-aBbCefhmnuvx] [-o OPT]... [-c STRING [NAME [ARG]...] | -s [ARG]... | FILE [ARG]...]
 Run commands from STRING (-c), standard input (-s or no FILE) or FILE.
 

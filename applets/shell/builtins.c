@@ -328,8 +328,73 @@ static int bi_exec(int argc, char **argv)
 	exec_argv_replace(argv + 1);
 }
 
+/* declare -p quoting: "..." with \ before " \ $ `, or $'...' for control characters */
+static void print_dquoted(const char *s)
+{
+	bool ctl = false;
+
+	for (const char *p = s; *p; p++)
+		ctl |= (unsigned char)*p < ' ' || *p == 0x7f;
+	fputs(ctl ? "$'" : "\"", stdout);
+	for (; *s; s++) {
+		const char *e = strchr("\n\t\r\033\\", *s);
+		if (!ctl && strchr("\"\\$`", *s)) {
+			printf("\\%c", *s);
+		} else if (ctl && e) {
+			printf("\\%c", "ntrE\\"[e - "\n\t\r\033\\"]);
+		} else if (ctl && *s == '\'') {
+			fputs("\\'", stdout);
+		} else if (ctl && ((unsigned char)*s < ' ' || *s == 0x7f)) {
+			printf("\\%03o", (unsigned char)*s);
+		} else {
+			putchar(*s);
+		}
+	}
+	putchar(ctl ? '\'' : '"');
+}
+
+/* NAME=([0]="x" [1]="y") for set and declare -p */
+static void print_array(const struct var *v)
+{
+	printf("%s=(", v->name);
+	for (size_t i = 0; i < v->narr; i++) {
+		printf(&" [%lld]="[!i], v->arr[i].idx);
+		print_dquoted(v->arr[i].val);
+	}
+	putchar(')');
+}
+
+/* declare -p: a command that recreates the variable */
+static void print_declare(const struct var *v)
+{
+	static const unsigned flag[] = { V_ARRAY, V_INTEGER, V_READONLY, V_EXPORT };
+	char opts[8] = "-", *o = opts + 1;
+
+	for (int i = 0; i < 4; i++)
+		if (v->flags & flag[i])
+			*o++ = "airx"[i];
+	if (o == opts + 1)
+		*o++ = '-';
+	*o = 0;
+	printf("declare %s ", opts);
+	if (v->flags & V_ARRAY) {
+		print_array(v);
+	} else {
+		fputs(v->name, stdout);
+		if (!(v->flags & V_UNSET)) {
+			putchar('=');
+			print_dquoted(v->value);
+		}
+	}
+	putchar('\n');
+}
+
 static void print_var_decl(const char *cmd, struct var *v)
 {
+	if (ENABLE_FEATURE_SH_ARRAYS && (v->flags & V_ARRAY)) {
+		print_declare(v);
+		return;
+	}
 	printf("%s %s", cmd, v->name);
 	if (!(v->flags & V_UNSET)) {
 		putchar('=');
@@ -342,7 +407,8 @@ static int export_or_readonly(int argc, char **argv, unsigned flag)
 {
 	int i = 1, status = 0;
 
-	if (argv[1] && !strcmp(argv[1], "-p"))
+	if (argv[1] && (!strcmp(argv[1], "-p") || (ENABLE_FEATURE_SH_ARRAYS &&
+						    !strcmp(argv[1], "-a"))))
 		i++;
 	if (argv[i] && !strcmp(argv[i], "--"))
 		i++;
@@ -356,8 +422,10 @@ static int export_or_readonly(int argc, char **argv, unsigned flag)
 		return 0;
 	}
 	for (; i < argc; i++) {
-		size_t nl = assignment_name_len(argv[i]);
-		if (nl) {
+		size_t nl = 0;
+		if (ENABLE_FEATURE_SH_ARRAYS && (*argv[i] == 1 || assign_lhs_len(argv[i], &nl))) {
+			status |= assign_word(argv[i] + (*argv[i] == 1), flag, *argv[i] != 1) < 0;
+		} else if ((nl = assignment_name_len(argv[i]))) {
 			if (var_set_assignment(argv[i], flag) < 0)
 				status = 1;
 		} else if (is_name(argv[i], strlen(argv[i]))) {
@@ -380,22 +448,113 @@ static int bi_readonly(int argc, char **argv)
 	return export_or_readonly(argc, argv, V_READONLY);
 }
 
-/* bash let EXPR...: the status is 1 when the last value is 0. */
+/* bash let EXPR...: the status is 1 when the last value is 0; an error ends let with 1. */
 static int bi_let(int argc, char **argv)
 {
 	long long v = 0;
-	if (argc < 2) {
+	int i = argc > 1 && !strcmp(argv[1], "--") ? 2 : 1;
+
+	if (i == argc) {
 		sh_error("let: expression expected");
 		return 1;
 	}
-	for (int i = 1; i < argc; i++)
-		v = arith_eval(argv[i]);
+	for (; i < argc; i++)
+		if (!arith_try(argv[i], "let", &v))
+			return 1;
 	return v == 0;
+}
+
+/* declare/typeset [-aigrx] [-p|-F] [NAME[=VALUE]...]; local is declare in a function. */
+static int bi_declare(int argc, char **argv)
+{
+	unsigned set = 0, clear = 0;
+	bool print = false, funcs = false, global = argv[0][0] != 'l';
+	int i = 1, status = 0;
+
+	for (; argv[i] && (argv[i][0] == '-' || argv[i][0] == '+') && argv[i][1]; i++) {
+		if (!strcmp(argv[i], "--")) {
+			i++;
+			break;
+		}
+		for (const char *p = argv[i] + 1; *p; p++) {
+			const char *f = strchr("airxpFg", *p);
+			static const unsigned flag[] = { V_ARRAY, V_INTEGER, V_READONLY, V_EXPORT };
+			if (!f) {
+				sh_error("%s: %c%c: invalid option", argv[0], argv[i][0], *p);
+				return 2;
+			}
+			if (f - "airxpFg" < 4)
+				*(argv[i][0] == '-' ? &set : &clear) |= flag[f - "airxpFg"];
+			print |= *p == 'p';
+			funcs |= *p == 'F';
+			global |= *p == 'g';
+		}
+	}
+	if (funcs) {
+		for (struct func *fn = sh_G.funcs; !argv[i] && fn; fn = fn->next)
+			printf("declare -f %s\n", fn->name);
+		for (; argv[i]; i++) {
+			if (func_lookup(argv[i]))
+				puts(argv[i]);
+			else
+				status = 1;
+		}
+		return status;
+	}
+	if (!argv[i]) {
+		size_t n;
+		struct var **v = var_sorted(&n);
+		for (size_t k = 0; k < n; k++)
+			if ((v[k]->flags & set) == set)
+				print_declare(v[k]);
+		free(v);
+		return 0;
+	}
+	if (!global && !sh_G.func_depth) {
+		sh_error("local: not in a function");
+		return 1;
+	}
+	for (; i < argc; i++) {
+		const char *a = argv[i] + (*argv[i] == 1);
+		size_t nl = 0, lhs = assign_lhs_len(a, &nl);
+		char *name = xstrndup(a, lhs ? nl : strlen(a));
+		struct var *v;
+		if (!is_name(name, strlen(name)) || (!lhs && strchr(a, '='))) {
+			sh_error("%s: `%s': not a valid identifier", argv[0], a);
+			status = 1;
+		} else if (print) {
+			v = var_lookup(name);
+			if (v)
+				print_declare(v);
+			else
+				sh_error("%s: %s: not found", argv[0], name);
+			status |= !v;
+		} else {
+			if (!global)
+				var_make_local(name);
+			var_set(name, NULL, set & V_INTEGER);
+			v = var_lookup(name);
+			if ((clear & V_READONLY) && (v->flags & V_READONLY)) {
+				sh_error("%s: is read only", name);
+				status = 1;
+			}
+			v->flags &= ~(clear & ~(V_READONLY | V_ARRAY));
+			if (set & V_ARRAY)
+				status |= array_assign(name, NULL, 0, true, 0) < 0;
+			if (lhs)
+				status |= assign_word(a, 0, a == argv[i]) < 0;
+			var_set(name, NULL, set);
+		}
+		free(name);
+	}
+	return status;
 }
 
 static int bi_local(int argc, char **argv)
 {
 	int status = 0;
+	if (ENABLE_FEATURE_SH_ARRAYS)
+		return bi_declare(argc, argv);
 	if (!sh_G.func_depth) {
 		sh_error("local: not in a function");
 		return 1;
@@ -414,6 +573,26 @@ static int bi_local(int argc, char **argv)
 		free(name);
 	}
 	return status;
+}
+
+/* unset NAME[SUB]: true if arg has that form (a[@] is the whole array). */
+static bool unset_element(const char *arg, int *status)
+{
+	const char *br = strchr(arg, '[');
+	size_t n = strlen(arg);
+	char *name, *sub;
+
+	if (!br || arg[n - 1] != ']' || !is_name(arg, br - arg))
+		return false;
+	name = xstrndup(arg, br - arg);
+	sub = xstrndup(br + 1, n - (br - arg) - 2);
+	if (!strcmp(sub, "@") || !strcmp(sub, "*"))
+		*status |= var_unset(name) < 0;
+	else if (var_lookup(name))
+		*status |= var_set_elem(name, arith_eval(sub), NULL, false) < 0;
+	free(name);
+	free(sub);
+	return true;
 }
 
 static int bi_unset(int argc, char **argv)
@@ -442,6 +621,8 @@ static int bi_unset(int argc, char **argv)
 			func_unset(argv[i]);
 			continue;
 		}
+		if (ENABLE_FEATURE_SH_ARRAYS && !funcs && unset_element(argv[i], &status))
+			continue;
 		if (!is_name(argv[i], strlen(argv[i]))) {
 			sh_error("unset: %s: bad variable name", argv[i]);
 			status = 1;
@@ -467,10 +648,13 @@ static int bi_trap(int argc, char **argv)
 		i++;
 	if (!argv[i] || !strcmp(argv[i], "-p")) {
 		for (int sig = 0; sig < NSIG; sig++) {
-			if (!sh_G.traps[sig])
+			const char *a = sh_G.traps[sig];
+			if (!a && sh_G.parent_traps)
+				a = sh_G.parent_traps[sig];
+			if (!a)
 				continue;
 			printf("trap -- ");
-			print_quoted(sh_G.traps[sig]);
+			print_quoted(a);
 			printf(" %s\n", sig ? get_signame(sig, buf) : "EXIT");
 		}
 		return 0;
@@ -482,6 +666,7 @@ static int bi_trap(int argc, char **argv)
 		i++;
 	if (action && !strcmp(action, "-"))
 		action = NULL;
+	traps_forget_parent();
 	for (; i < argc; i++) {
 		int sig = !strcmp(argv[i], "EXIT") || !strcmp(argv[i], "0") ? 0 : get_signum(argv[i]);
 		if (sig < 0 || sig >= NSIG || sig == SIGKILL || sig == SIGSTOP) {
@@ -746,11 +931,7 @@ static int bi_wait(int argc, char **argv)
 			status = 2;
 			continue;
 		}
-		if (!job_find_pid(pid)) {
-			status = 127;
-			continue;
-		}
-		status = wait_pid(pid);
+		status = wait_job_pid(pid);
 	}
 	return status;
 }
@@ -1025,11 +1206,18 @@ static int bi_read(int argc, char **argv)
 				break;
 			}
 			if (last) {
-				size_t end = len;
+				size_t end = len, f = pos, d;
 				while (end > pos && IS_WS(end - 1))
 					end--;
-				/* one trailing non-blank IFS character goes too, if not escaped */
-				sb_addn(&val, s + pos, end - pos);
+				/* what is left is one field and its delimiter: the field alone */
+				while (f < end && !IS_IFS(f))
+					f++;
+				d = f;
+				while (d < end && IS_WS(d))
+					d++;
+				if (d < end && IS_IFS(d))
+					d++;
+				sb_addn(&val, s + pos, (d == end ? f : end) - pos);
 			} else {
 				while (pos < len && !IS_IFS(pos))
 					sb_addc(&val, s[pos++]);
@@ -1354,6 +1542,9 @@ static const struct builtin builtins[] = {
 	{ "cd", bi_cd, BI_REGULAR },
 	{ "command", bi_command, BI_REGULAR },
 	{ "continue", bi_break, BI_SPECIAL },
+#if ENABLE_FEATURE_SH_ARRAYS
+	{ "declare", bi_declare, BI_REGULAR },
+#endif
 	{ "eval", bi_eval, BI_SPECIAL },
 	{ "exec", bi_exec, BI_SPECIAL },
 	{ "exit", bi_exit, BI_SPECIAL },
@@ -1377,6 +1568,9 @@ static const struct builtin builtins[] = {
 	{ "trap", bi_trap, BI_SPECIAL },
 	{ "true", bi_colon, BI_REGULAR },
 	{ "type", bi_type, BI_REGULAR },
+#if ENABLE_FEATURE_SH_ARRAYS
+	{ "typeset", bi_declare, BI_REGULAR },
+#endif
 	{ "ulimit", bi_ulimit, BI_REGULAR },
 	{ "umask", bi_umask, BI_REGULAR },
 	{ "unalias", bi_unalias, BI_REGULAR },

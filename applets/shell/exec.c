@@ -37,12 +37,34 @@ void trap_set(int sig, const char *action)
 	sigaction(sig, &sa, NULL);
 }
 
+void traps_forget_parent(void)
+{
+	if (!sh_G.parent_traps)
+		return;
+	for (int sig = 0; sig < NSIG; sig++)
+		free(sh_G.parent_traps[sig]);
+	free(sh_G.parent_traps);
+	sh_G.parent_traps = NULL;
+}
+
 void traps_reset_in_child(void)
 {
-	for (int sig = 0; sig < NSIG; sig++) {
-		if (!sh_G.traps[sig] || !*sh_G.traps[sig])
-			continue;
-		trap_set(sig, NULL);
+	int sig;
+
+	for (sig = 0; sig < NSIG; sig++)
+		if (sh_G.traps[sig] && *sh_G.traps[sig])
+			break;
+	/* with none to reset (a nested subshell), the ones saved before stay */
+	if (sig < NSIG) {
+		traps_forget_parent();
+		sh_G.parent_traps = xzalloc(NSIG * sizeof(char *));
+		for (; sig < NSIG; sig++) {
+			if (!sh_G.traps[sig] || !*sh_G.traps[sig])
+				continue;
+			sh_G.parent_traps[sig] = sh_G.traps[sig];
+			sh_G.traps[sig] = NULL;
+			trap_set(sig, NULL);
+		}
 	}
 	sh_G.any_pending = 0;
 }
@@ -208,6 +230,23 @@ void jobs_report(void)
 		if (done)
 			job_free(j);
 	}
+}
+
+int wait_job_pid(pid_t pid)
+{
+	struct job *j = job_find_pid(pid);
+	int status;
+	bool done = true;
+
+	if (!j)
+		return 127;
+	status = wait_pid(pid);
+	for (int i = 0; i < j->nprocs; i++)
+		done &= j->procs[i].status >= 0;
+	/* waited for: its pid is no longer known (a second wait gives 127) */
+	if (done)
+		job_free(j);
+	return status;
 }
 
 int wait_all(void)
@@ -578,14 +617,17 @@ static void xtrace(struct word *assigns_expanded_dummy, char **assigns, int nass
 	(void)assigns_expanded_dummy;
 	sb_adds(&b, p4);
 	free(p4);
+	size_t start = b.len;
 	for (int i = 0; i < nassigns; i++) {
-		if (i)
+		if (!assigns[i])
+			continue;
+		if (b.len > start)
 			sb_addc(&b, ' ');
 		sb_adds(&b, assigns[i]);
 	}
 	for (int i = 0; argv && argv[i]; i++) {
 		char *q = xmalloc_quote_name(argv[i]);
-		if (i || nassigns)
+		if (b.len > start)
 			sb_addc(&b, ' ');
 		sb_adds(&b, q);
 		free(q);
@@ -622,6 +664,20 @@ static int call_function(struct func *f, int argc, char **argv)
 	return status;
 }
 
+/* exec without a command, also as "command exec": its redirections stay. */
+static bool is_bare_exec(const struct builtin *b, char **argv, size_t argc)
+{
+	size_t i = 0;
+
+	while (b && i + 1 < argc && !strcmp(argv[i], "command")) {
+		i++;
+		if (!strcmp(argv[i], "--") && i + 1 < argc)
+			i++;
+		b = builtin_lookup(argv[i]);
+	}
+	return builtin_is_exec(b) && i == argc - 1;
+}
+
 static int run_builtin(const struct builtin *b, const struct applet *ap, int argc, char **argv)
 {
 	if (b)
@@ -629,15 +685,64 @@ static int run_builtin(const struct builtin *b, const struct applet *ap, int arg
 	return run_nofork_applet(ap, argv);
 }
 
+/* The assignments before a command, left to right: each value is expanded after the one
+ * before it is made (a=1 b=$a). temporary: for the command only, exported, undone by
+ * locals_pop (the caller pushed the frame). Returns the "name=value" strings for xtrace;
+ * *failed after a readonly variable. */
+static char **assign_prefix(struct node *n, bool temporary, int *count, bool *failed)
+{
+	char **assigns = NULL;
+	int i = 0;
+
+	for (struct word *w = n->assigns; w; w = w->next)
+		i++;
+	*count = i;
+	if (i)
+		assigns = xmalloc(i * sizeof(*assigns));
+	i = 0;
+	for (struct word *w = n->assigns; w; w = w->next, i++) {
+		size_t nl = assignment_name_len(w->text);
+		if (ENABLE_FEATURE_SH_ARRAYS && (!nl || w->text[nl + 1] == '(')) {
+			/* a[i]=v, a=(...), a+=v: done at once, even before a command */
+			assigns[i] = NULL;
+			if (assign_word(w->text, 0, false) < 0) {
+				*failed = true;
+				if (!temporary) {
+					*count = i + 1;
+					break;
+				}
+			}
+			continue;
+		}
+		char *v = expand_string(w->text + nl + 1, EXP_TILDE_ASSIGN);
+		assigns[i] = xasprintf("%.*s=%s", (int)nl, w->text, v);
+		free(v);
+		if (temporary) {
+			assigns[i][nl] = 0;
+			var_make_local(assigns[i]);
+			assigns[i][nl] = '=';
+		}
+		if (var_set_assignment(assigns[i], temporary ? V_EXPORT : 0) < 0) {
+			*failed = true;
+			if (!temporary) {	/* an error that ends a script: no more expansions */
+				*count = i + 1;
+				break;
+			}
+		}
+	}
+	return assigns;
+}
+
 static int eval_simple(struct node *n, int flags)
 {
 	struct fields args = { 0 };
-	char **assigns = NULL;
-	int nassigns = 0, status = 0;
+	char **assigns;
+	int nassigns, status = 0;
 	struct saved_fd *save = NULL;
 	const struct builtin *b = NULL;
 	const struct applet *ap = NULL;
 	struct func *f = NULL;
+	bool special, frame, failed = false;
 
 	sh_G.lineno = n->lineno;
 	sh_G.cmdsubst_status = 0;
@@ -647,23 +752,26 @@ static int eval_simple(struct node *n, int flags)
 		fields_free(&args);
 		return 1;
 	}
-	for (struct word *w = n->assigns; w; w = w->next)
-		nassigns++;
-	if (nassigns) {
-		int i = 0;
-		assigns = xmalloc(nassigns * sizeof(*assigns));
-		for (struct word *w = n->assigns; w; w = w->next, i++) {
-			size_t nl = assignment_name_len(w->text);
-			char *v = expand_string(w->text + nl + 1, EXP_TILDE_ASSIGN);
-			assigns[i] = xasprintf("%.*s=%s", (int)nl, w->text, v);
-			free(v);
-			/* without a command, each one is seen by the next */
-			if (args.n == 0 && var_set_assignment(assigns[i], 0) < 0) {
-				status = 1;
-				if (!sh_G.interactive)
-					sh_exit(2);
-			}
+	if (args.n) {
+		b = builtin_lookup(args.v[0]);
+		if (!b || !(b->flags & BI_SPECIAL)) {
+			f = func_lookup(args.v[0]);
+			if (f)
+				b = NULL;
 		}
+		if (!b && !f)
+			ap = nofork_applet_lookup(args.v[0]);
+	}
+	/* without a command or before a special builtin they stay (POSIX 2.9.1) */
+	special = !args.n || (b && (b->flags & BI_SPECIAL));
+	frame = !special && n->assigns;
+	if (frame)
+		locals_push();
+	assigns = assign_prefix(n, !special, &nassigns, &failed);
+	if (failed && special) {
+		status = 1;
+		if (!sh_G.interactive)
+			sh_exit(2);
 	}
 	if (SHOPT(OPT_x))
 		xtrace(NULL, assigns, nassigns, args.v);
@@ -677,57 +785,30 @@ static int eval_simple(struct node *n, int flags)
 			status = sh_G.cmdsubst_status;
 		goto out;
 	}
-	b = builtin_lookup(args.v[0]);
-	if (!b || !(b->flags & BI_SPECIAL)) {
-		f = func_lookup(args.v[0]);
-		if (f)
-			b = NULL;
-	}
-	if (!b && !f)
-		ap = nofork_applet_lookup(args.v[0]);
 	if (b || f || ap) {
-		bool special = b && (b->flags & BI_SPECIAL);
-		if (!special && nassigns) {
-			locals_push();
-			for (int i = 0; i < nassigns; i++) {
-				char *nm = xstrndup(assigns[i], strchr(assigns[i], '=') - assigns[i]);
-				var_make_local(nm);
-				free(nm);
-				var_set_assignment(assigns[i], V_EXPORT);
-			}
-		} else {
-			for (int i = 0; i < nassigns; i++)
-				if (var_set_assignment(assigns[i], 0) < 0 && !sh_G.interactive)
-					sh_exit(2);
-		}
 		if (redirect(n->redirs, &save) < 0) {
 			status = 1;
 			if (special && !sh_G.interactive)
 				sh_exit(2);
 		} else if (f) {
-			if (!nassigns)
+			if (!frame)
 				locals_push();
 			status = call_function(f, (int)args.n, args.v);
-			locals_pop();
-			nassigns = -nassigns;	/* popped already */
+			locals_pop();	/* the function's locals share the frame */
+			frame = false;
 		} else {
 			status = run_builtin(b, ap, (int)args.n, args.v);
 		}
-		if (builtin_is_exec(b) && args.n == 1)
+		if (is_bare_exec(b, args.v, args.n))
 			redirect_discard(save);
 		else
 			redirect_restore(save);
-		if (!special && nassigns > 0)
-			locals_pop();
-		nassigns = nassigns < 0 ? -nassigns : nassigns;
 		goto out;
 	}
-	/* an external command */
+	/* an external command: the assignments are in its environment */
 	if (flags & EV_EXIT) {
 		if (redirect(n->redirs, NULL) < 0)
 			sh_exit(1);
-		for (int i = 0; i < nassigns; i++)
-			var_set_assignment(assigns[i], V_EXPORT);
 		exec_command(args.v);
 	}
 	reap_jobs();
@@ -735,12 +816,12 @@ static int eval_simple(struct node *n, int flags)
 	if (pid == 0) {
 		if (redirect(n->redirs, NULL) < 0)
 			_exit(1);
-		for (int i = 0; i < nassigns; i++)
-			var_set_assignment(assigns[i], V_EXPORT);
 		exec_command(args.v);
 	}
 	status = wait_pid(pid);
 out:
+	if (frame)
+		locals_pop();
 	for (int i = 0; i < nassigns; i++)
 		free(assigns[i]);
 	free(assigns);
@@ -870,6 +951,58 @@ static int eval_for(struct node *n)
 	sh_G.loop_depth--;
 	fields_free(&list);
 	return status;
+}
+
+/* ---- bash (( )) and for (( ; ; )) ---- */
+
+static void xtrace_text(const char *s)
+{
+	const char *ps4 = var_get("PS4");
+	char *p4 = expand_string(ps4 ? ps4 : "+ ", EXP_NOTILDE);
+	char *line = xasprintf("%s%s\n", p4, s);
+
+	fflush(stdout);
+	full_write(STDERR_FILENO, line, strlen(line));
+	free(line);
+	free(p4);
+}
+
+/* One arithmetic expression run as a command: 0 for a nonzero value, 1 for zero, 2 after
+ * an error. An empty part of for (( ; ; )) counts as 1, as in bash. */
+static int arith_command(struct word *w)
+{
+	char *e = expand_string(*w->text ? w->text : "1", EXP_ARITH);
+	long long v = 0;
+	int r;
+
+	sh_G.lineno = w->lineno;
+	if (SHOPT(OPT_x)) {
+		char *t = xasprintf("(( %s ))", e);
+		xtrace_text(t);
+		free(t);
+	}
+	r = arith_try(e, "((", &v) ? v == 0 : 2;
+	free(e);
+	return r;
+}
+
+static int eval_arith_for(struct node *n)
+{
+	struct word *init = n->words, *cond = init->next, *step = cond->next;
+	int status = 0, r;
+
+	if (arith_command(init) == 2)
+		return 1;
+	sh_G.loop_depth++;
+	while ((r = arith_command(cond)) == 0) {
+		status = eval(n->b, 0);
+		if (loop_should_stop())
+			break;
+		if ((r = arith_command(step)) == 2)
+			break;
+	}
+	sh_G.loop_depth--;
+	return r == 2 ? 1 : status;
 }
 
 static int eval_case(struct node *n)
@@ -1090,6 +1223,8 @@ static int eval_compound(struct node *n, int flags)
 	case N_FOR: return eval_for(n);
 	case N_CASE: return eval_case(n);
 	case N_DBRACKET: return eval_dbracket(n);
+	case N_ARITH: return arith_command(n->words) != 0;
+	case N_ARITHFOR: return eval_arith_for(n);
 	default: return 0;
 	}
 }
@@ -1185,6 +1320,7 @@ static int eval(struct node *n, int flags)
 		break;
 	default: {
 		struct saved_fd *save = NULL;
+		leaf = n->type == N_ARITH;	/* set -e applies to it as to a command */
 		if (redirect(n->redirs, &save) < 0) {
 			status = 1;
 		} else {

@@ -20,6 +20,7 @@ struct xbuf {
 	int flags;		/* EXP_* */
 	int literal;		/* flag of unquoted literal text: F_SPLIT in ${x-word} */
 	bool brace_word;	/* in the word of "${x-word}": its own "" are quotes */
+	bool empty_list;	/* a quoted "$@" or "${a[@]}" without elements: no field */
 };
 
 enum ctx { C_UNQ, C_DQ, C_HEREDOC };
@@ -32,8 +33,28 @@ static void x_add(struct xbuf *x, int c, int f)
 
 static void x_adds(struct xbuf *x, const char *s, size_t n, int f)
 {
-	for (size_t i = 0; i < n; i++)
-		x_add(x, s[i], f);
+	size_t at = x->f.len;
+	sb_addn(&x->s, s, n);
+	sb_addn(&x->f, s, n);
+	memset(x->f.s + at, f, n);
+}
+
+/* Characters that may start a quote, an expansion or a tilde prefix in word text. */
+static bool word_special(int c)
+{
+	switch (c) {
+	case '\\': case '$': case '`': case '\'': case '"': case '~': case ':':
+		return true;
+	}
+	return false;
+}
+
+/* Text with none of them expands to itself. */
+static bool plain_text(const char *s, const char *end)
+{
+	while (s < end && !word_special(*s))
+		s++;
+	return s == end;
 }
 
 void fields_add(struct fields *f, char *s)
@@ -204,6 +225,7 @@ static void add_value(struct xbuf *x, const char *v, bool quoted)
 /* "$@", $@, $*: each parameter its own field. */
 static void add_positional_fields(struct xbuf *x, bool quoted)
 {
+	x->empty_list |= quoted && !sh_G.npos;
 	for (int i = 0; i < sh_G.npos; i++) {
 		if (i)
 			x_add(x, 0, F_BREAK);
@@ -218,26 +240,31 @@ static void expand_part(struct xbuf *x, const char *s, const char *end, enum ctx
 /* The word of ${x-word} and friends as one string (for =, ? and patterns). */
 static char *expand_sub(const char *s, const char *end, int flags, enum ctx ctx)
 {
-	struct xbuf x = { .flags = flags };
-	struct sbuf out = { 0 };
+	/* arithmetic: as in double quotes, but "" inside are quotes (removed) */
+	struct xbuf x = { .flags = flags, .brace_word = flags & EXP_ARITH };
+	char *out, *o;
 
+	if ((ctx == C_UNQ || !(flags & EXP_PATTERN)) && plain_text(s, end))
+		return xstrndup(s, end - s);
 	expand_part(&x, s, end, ctx == C_UNQ ? C_UNQ : C_DQ);
+	o = out = xmalloc(x.s.len * (flags & EXP_PATTERN ? 2 : 1) + 1);
 	for (size_t i = 0; i < x.s.len; i++) {
 		int c = x.s.s[i], f = x.f.s[i];
 		if (f & F_MARK)
 			continue;
 		if (f & F_BREAK) {
-			sb_addc(&out, ' ');
+			*o++ = ' ';
 			continue;
 		}
 		if ((flags & EXP_PATTERN) && (f & F_QUOTED || (ctx != C_UNQ && !(f & F_SPLIT))))
 			if (strchr("\\*?[]!-^()|@+", c))
-				sb_addc(&out, '\\');
-		sb_addc(&out, c);
+				*o++ = '\\';
+		*o++ = c;
 	}
+	*o = 0;
 	free(x.s.s);
 	free(x.f.s);
-	return sb_take(&out);
+	return out;
 }
 
 /* Remove the shortest/longest prefix/suffix matching pat. */
@@ -393,16 +420,197 @@ static char *change_case(const char *v, bool upper, bool all)
 	return t;
 }
 
+/* ---- lists: "$@" and arrays ---- */
+
+struct elist {
+	struct aelem *e;	/* values malloced */
+	size_t n;
+};
+
+static void elist_add(struct elist *l, long long idx, const char *val)
+{
+	l->e = xrealloc(l->e, (l->n + 1) * sizeof(*l->e));
+	l->e[l->n].idx = idx;
+	l->e[l->n++].val = xstrdup(val);
+}
+
+static void elist_free(struct elist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->e[i].val);
+	free(l->e);
+}
+
+/* The positional parameters (numbered from 1) or the elements of an array. */
+static void elist_get(struct elist *l, const char *name, size_t n)
+{
+	struct var *v;
+	char *nm;
+
+	if (n == 1 && (*name == '@' || *name == '*')) {
+		for (int i = 0; i < sh_G.npos; i++)
+			elist_add(l, i + 1, sh_G.pos[i]);
+		return;
+	}
+	nm = xstrndup(name, n);
+	v = var_lookup(nm);
+	free(nm);
+	if (v && !(v->flags & V_ARRAY) && !(v->flags & V_UNSET))
+		elist_add(l, 0, v->value);
+	for (size_t i = 0; v && (v->flags & V_ARRAY) && i < v->narr; i++)
+		elist_add(l, v->arr[i].idx, v->arr[i].val);
+}
+
+/* ${a[@]:off:len}: the elements from index off on; "$@" starts with $0 at 0. */
+static void elist_slice(struct elist *l, const char *name, const char *s, const char *end)
+{
+	const char *colon = find_unquoted(s, end, ':');
+	char *e = expand_sub(s, colon, 0, C_DQ);
+	long long off = arith_eval(e), len = LLONG_MAX;
+	struct elist r = { 0 };
+	bool pos = *name == '@' || *name == '*';
+
+	free(e);
+	if (colon < end) {
+		e = expand_sub(colon + 1, end, 0, C_DQ);
+		len = arith_eval(e);
+		free(e);
+		if (len < 0)
+			sh_fatal(1, "%lld: substring expression < 0", len);
+	}
+	if (off < 0)
+		off += l->n ? l->e[l->n - 1].idx + 1 : 0;
+	if (pos && off == 0 && len > 0) {
+		elist_add(&r, 0, sh_G.arg0);
+		len--;
+	}
+	for (size_t i = 0; off >= 0 && i < l->n && len > 0; i++) {
+		if (l->e[i].idx >= off) {
+			elist_add(&r, l->e[i].idx, l->e[i].val);
+			len--;
+		}
+	}
+	elist_free(l);
+	*l = r;
+}
+
+/* "${a[*]}" (star): joined with the first character of IFS; else with spaces. */
+static char *elist_join(const struct elist *l, bool star)
+{
+	const char *ifs = star ? ifs_value() : " ";
+	struct sbuf b = { 0 };
+
+	for (size_t i = 0; i < l->n; i++) {
+		if (i && *ifs)
+			sb_addc(&b, *ifs);
+		sb_adds(&b, l->e[i].val);
+	}
+	return sb_take(&b);
+}
+
+static void add_list_fields(struct xbuf *x, const struct elist *l, bool quoted, bool star)
+{
+	if (quoted && star) {
+		char *j = elist_join(l, true);
+		add_value(x, j, true);
+		free(j);
+		return;
+	}
+	x->empty_list |= quoted && !l->n;
+	for (size_t i = 0; i < l->n; i++) {
+		if (i)
+			x_add(x, 0, F_BREAK);
+		if (quoted)
+			x_add(x, 0, F_MARK);
+		add_value(x, l->e[i].val, quoted);
+	}
+}
+
+/* The end of the subscript after "[" (at its "]"), or NULL. */
+static const char *subscript_end(const char *s, const char *end)
+{
+	int depth = 0;
+	for (; s < end; s = skip_unit(s, false)) {
+		if (*s == ']' && depth-- == 0)
+			return s;
+		depth += *s == '[';
+	}
+	return NULL;
+}
+
+/* ${!prefix*}: the names of the set variables starting with prefix, sorted. */
+static void names_with_prefix(struct elist *l, const char *prefix, size_t n)
+{
+	size_t nv;
+	struct var **v = var_sorted(&nv);
+	for (size_t i = 0; i < nv; i++)
+		if (!strncmp(v[i]->name, prefix, n) &&
+		    (!(v[i]->flags & V_UNSET) || (v[i]->flags & V_ARRAY)))
+			elist_add(l, 0, v[i]->name);
+	free(v);
+}
+
+/* An element ${name[sub]}: value malloced or NULL. */
+static char *element_value(const char *name, size_t n, const char *sub, const char *sub_end)
+{
+	char *e = expand_sub(sub, sub_end, 0, C_DQ), *nm = xstrndup(name, n);
+	long long idx = arith_eval(e);
+	struct var *v = var_lookup(nm);
+	const char *val = NULL;
+
+	if (v && !array_index(v, &idx))
+		sh_error("%s: bad array subscript", nm);
+	else if (v)
+		val = array_get(v, idx);
+	free(e);
+	free(nm);
+	return val ? xstrdup(val) : NULL;
+}
+
+static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ctx ctx);
+
+/* ${!ref...}: the rest of the expansion applied to the parameter named by ref's value. */
+static void expand_indirect(struct xbuf *x, char *target, const char *rest, const char *end,
+			    enum ctx ctx)
+{
+	char *t = xasprintf("%s%.*s", target, (int)(end - rest), rest);
+	const char *p = t;
+
+	if (isalpha(*p) || *p == '_') {
+		while (isalnum(*p) || *p == '_')
+			p++;
+		if (*p == '[' && (p = subscript_end(p + 1, t + strlen(t))))
+			p++;
+	} else if (isdigit(*p)) {
+		p += strspn(p, "0123456789");
+	} else if (*p && strchr("@*#?-$!", *p)) {
+		p++;
+	}
+	if (p == t || (size_t)(p - t) != strlen(target)) {
+		free(t);
+		sh_fatal(1, "%s: invalid variable name", target);
+	}
+	free(target);
+	expand_brace(x, t, t + strlen(t), ctx);
+	free(t);
+}
+
 /* s: after "${"; end: at the closing '}'. */
 static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ctx ctx)
 {
-	bool quoted = ctx != C_UNQ, length = false, colon = false;
-	const char *name = s, *op;
+	bool quoted = ctx != C_UNQ, length = false, colon = false, indirect = false;
+	bool is_at = false, star = false;
+	const char *start = s, *name = s, *op, *sub = NULL, *sub_end = NULL;
+	struct elist list = { 0 };
 	size_t n;
 	char *v;
 
 	if (*s == '#' && s + 1 < end) {
 		length = true;
+		name = ++s;
+	} else if (ENABLE_FEATURE_SH_ARRAYS && *s == '!' && s + 1 < end &&
+		   (isalnum(s[1]) || s[1] == '_' || s[1] == '#')) {
+		indirect = true;
 		name = ++s;
 	}
 	if (isdigit(*s)) {
@@ -418,22 +626,59 @@ static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ct
 		s = name + 1;
 		length = false;
 	} else {
-		sh_fatal(sh_G.interactive ? 1 : 2, "${%.*s}: bad substitution",
-			 (int)(end - (name - length)), name - length);
+		goto bad;
 	}
 	n = s - name;
+	if (ENABLE_FEATURE_SH_ARRAYS && s < end && *s == '[' && (isalpha(*name) || *name == '_')) {
+		sub = s + 1;
+		sub_end = subscript_end(sub, end);
+		if (!sub_end || sub_end == sub)
+			goto bad;
+		s = sub_end + 1;
+		if (sub_end == sub + 1 && (*sub == '@' || *sub == '*')) {
+			is_at = true;
+			star = *sub == '*';
+		}
+	}
+	if (n == 1 && (*name == '@' || *name == '*')) {
+		is_at = true;
+		star = *name == '*';
+	}
+	if (indirect) {
+		if (s + 1 == end && (*s == '*' || *s == '@') && !sub &&
+		    (isalpha(*name) || *name == '_')) {
+			names_with_prefix(&list, name, n);
+			goto list_plain_at;
+		}
+		if (sub && is_at) {
+			if (s != end)
+				goto bad;
+			elist_get(&list, name, n);
+			for (size_t i = 0; i < list.n; i++) {
+				free(list.e[i].val);
+				list.e[i].val = xasprintf("%lld", list.e[i].idx);
+			}
+			goto list_plain;
+		}
+		v = sub ? element_value(name, n, sub, sub_end) : param_value(name, n);
+		if (!v)
+			sh_fatal(1, "%.*s: invalid indirect expansion", (int)(s - name), name);
+		expand_indirect(x, v, s, end, ctx);
+		return;
+	}
 	if (length && s != end && !(name[0] == '#' && n == 1))
 		sh_fatal(2, "${%.*s}: bad substitution", (int)(end - name + 1), name - 1);
+	if (is_at)
+		elist_get(&list, name, n);
 	if (length) {
-		v = param_value(name, n);
 		char buf[24];
-		if (!v && SHOPT(OPT_u) && !(n == 1 && (*name == '@' || *name == '*')))
-			param_error(name, n, "unbound variable");
-		snprintf(buf, sizeof(buf), "%zu",
-			 n == 1 && (*name == '@' || *name == '*') ? (size_t)sh_G.npos
-								 : v ? strlen(v) : 0);
+		v = sub && !is_at ? element_value(name, n, sub, sub_end) : param_value(name, n);
+		if (!v && SHOPT(OPT_u) && !is_at)
+			param_error(name, s - name, "unbound variable");
+		snprintf(buf, sizeof(buf), "%zu", is_at ? list.n : v ? strlen(v) : 0);
 		add_value(x, buf, quoted);
 		free(v);
+		elist_free(&list);
 		return;
 	}
 	op = s;
@@ -441,19 +686,21 @@ static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ct
 		colon = true;
 		op++;
 	}
-	v = param_value(name, n);
-	bool is_at = n == 1 && (*name == '@' || *name == '*');
-	bool set = v && (!colon || *v || (is_at && sh_G.npos > 1));
+	if (is_at)
+		v = list.n ? elist_join(&list, star) : NULL;
+	else
+		v = sub ? element_value(name, n, sub, sub_end) : param_value(name, n);
+	bool set = v && (!colon || *v || (is_at && list.n > 1));
 	if (op == end) {
 		if (colon)
-			sh_fatal(2, "${%.*s}: bad substitution", (int)(end - name), name);
+			goto bad_v;
 		if (!v && SHOPT(OPT_u) && !is_at)
-			param_error(name, n, "unbound variable");
+			param_error(name, s - name, "unbound variable");
 	} else if (*op == '-' || *op == '+') {
-		if (set == (*op == '-')) {
+		if (set == (*op == '-'))
 			goto plain;
-		}
 		free(v);
+		elist_free(&list);
 		int saved = x->literal;
 		bool saved_bw = x->brace_word;
 		x->literal = F_SPLIT;
@@ -466,12 +713,18 @@ static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ct
 		if (!set) {
 			char *w = expand_sub(op + 1, end, 0, ctx);
 			char *nm = xstrndup(name, n);
-			if (!is_name(nm, n)) {
+			if (!is_name(nm, n) || is_at) {
 				free(nm);
 				free(w);
-				sh_fatal(2, "%.*s: bad variable name", (int)n, name);
+				sh_fatal(2, "%.*s: bad variable name", (int)(s - name), name);
 			}
-			var_set(nm, w, 0);
+			if (sub) {
+				char *e = expand_sub(sub, sub_end, 0, C_DQ);
+				var_set_elem(nm, arith_eval(e), w, false);
+				free(e);
+			} else {
+				var_set(nm, w, 0);
+			}
 			free(nm);
 			free(v);
 			v = w;
@@ -482,53 +735,73 @@ static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ct
 			char *w = op + 1 < end ? expand_sub(op + 1, end, 0, ctx) : NULL;
 			free(v);
 			if (w) {
-				sh_error("%.*s: %s", (int)n, name, w);
+				sh_error("%.*s: %s", (int)(s - name), name, w);
 				free(w);
 				sh_exit(sh_G.interactive ? 1 : 2);
 			}
-			param_error(name, n, colon ? "parameter null or not set"
-						    : "parameter not set");
+			param_error(name, s - name, colon ? "parameter null or not set"
+							  : "parameter not set");
 		}
 		goto plain;
-	} else if (colon || *op == '/' || *op == '^' || *op == ',') {
-		char *t;
-		if (!v && SHOPT(OPT_u) && !is_at)
-			param_error(name, n, "unbound variable");
-		if (colon)
-			t = substring(v ? v : "", op, end);
-		else if (*op == '/')
-			t = replace(v ? v : "", op + 1, end);
-		else
-			t = change_case(v ? v : "", *op == '^', op + 1 < end && op[1] == op[0]);
-		add_value(x, t, quoted);
-		free(t);
-		free(v);
-		return;
-	} else if (!colon && (*op == '%' || *op == '#')) {
+	} else if (colon || *op == '/' || *op == '^' || *op == ',' || *op == '%' || *op == '#') {
+		char *pat = NULL;
 		bool longest = op + 1 < end && op[1] == op[0];
-		char *pat = expand_sub(op + 1 + longest, end, EXP_PATTERN, C_UNQ);
-		char *t;
 		if (!v && SHOPT(OPT_u) && !is_at)
-			param_error(name, n, "unbound variable");
-		t = trim_pattern(v ? v : "", pat, *op == '%', longest);
+			param_error(name, s - name, "unbound variable");
+		if (colon && is_at) {
+			free(v);
+			elist_slice(&list, name, op, end);
+			goto list_plain;
+		}
+		if (*op == '%' || *op == '#')
+			pat = expand_sub(op + 1 + longest, end, EXP_PATTERN, C_UNQ);
+		if (!is_at) {
+			elist_add(&list, 0, v ? v : "");
+		}
+		for (size_t i = 0; i < list.n; i++) {
+			char *t, *e = list.e[i].val;
+			if (colon)
+				t = substring(e, op, end);
+			else if (*op == '/')
+				t = replace(e, op + 1, end);
+			else if (pat)
+				t = trim_pattern(e, pat, *op == '%', longest);
+			else
+				t = change_case(e, *op == '^', longest);
+			free(e);
+			list.e[i].val = t;
+		}
 		free(pat);
-		add_value(x, t, quoted);
-		free(t);
 		free(v);
+		if (is_at)
+			goto list_plain;
+		add_value(x, list.e[0].val, quoted);
+		elist_free(&list);
 		return;
 	} else {
-		free(v);
-		sh_fatal(2, "${%.*s}: bad substitution", (int)(end - name), name);
+		goto bad_v;
 	}
 plain:
-	if (is_at && (*name == '@' || !quoted)) {
+	if (is_at && (!star || !quoted)) {
 		free(v);
-		add_positional_fields(x, quoted);
-		return;
+		goto list_plain;
 	}
 	if (v)
 		add_value(x, v, quoted);
 	free(v);
+	elist_free(&list);
+	return;
+list_plain_at:
+	star = *s == '*';
+list_plain:
+	add_list_fields(x, &list, quoted, star);
+	elist_free(&list);
+	return;
+bad_v:
+	free(v);
+	elist_free(&list);
+bad:
+	sh_fatal(sh_G.interactive ? 1 : 2, "${%.*s}: bad substitution", (int)(end - start), start);
 }
 
 /* $'...': the text between the quotes with its escapes decoded. */
@@ -612,7 +885,7 @@ static const char *expand_dollar(struct xbuf *x, const char *s, enum ctx ctx)
 	if (s[0] == '(' && s[1] == '(') {
 		char buf[24], *expr;
 		e = skip_arith(s + 2);
-		expr = expand_sub(s + 2, e - 2, 0, C_DQ);
+		expr = expand_sub(s + 2, e - 2, EXP_ARITH, C_DQ);
 		snprintf(buf, sizeof(buf), "%lld", arith_eval(expr));
 		free(expr);
 		add_value(x, buf, quoted);
@@ -719,7 +992,9 @@ static void expand_part(struct xbuf *x, const char *s, const char *end, enum ctx
 				s += 1 + !!n;
 				continue;
 			}
-			if (n == '$' || n == '`' || n == '\\' || (ctx == C_DQ && n == '"')) {
+			/* \} in the word of a ${...} in double quotes is a quoted } */
+			if (n == '$' || n == '`' || n == '\\' || (ctx == C_DQ && n == '"') ||
+			    (ctx == C_DQ && n == '}' && x->brace_word)) {
 				x_add(x, n, F_QUOTED);
 				s += 2;
 				continue;
@@ -750,12 +1025,13 @@ static void expand_part(struct xbuf *x, const char *s, const char *end, enum ctx
 		if (ctx == C_UNQ && c == '"') {
 			const char *e = skip_dquote(s + 1);
 			const char *body_end = e[-1] == '"' && e - 1 > s ? e - 1 : e;
-			size_t bl = body_end - (s + 1);
-			bool only_at = (bl == 2 && !strncmp(s + 1, "$@", 2)) ||
-				       (bl == 4 && !strncmp(s + 1, "${@}", 4));
-			if (!only_at || sh_G.npos)
-				x_add(x, 0, F_MARK);
+			size_t mark = x->s.len;
+			x_add(x, 0, F_MARK);
+			x->empty_list = false;
 			expand_part(x, s + 1, body_end, C_DQ);
+			/* "$@" without parameters, and nothing else inside: no field */
+			if (x->empty_list && x->s.len == mark + 1)
+				x->s.len = x->f.len = mark;
 			s = e;
 			continue;
 		}
@@ -768,10 +1044,14 @@ static void expand_part(struct xbuf *x, const char *s, const char *end, enum ctx
 			s = e;
 			continue;
 		}
+		const char *e = s + 1;	/* the run of plain characters from here */
 		if (ctx == C_UNQ && c == ':' && (x->flags & EXP_TILDE_ASSIGN))
 			word_start = true;
-		x_add(x, c, ctx == C_UNQ ? x->literal : F_QUOTED);
-		s++;
+		else
+			while (e < end && !word_special(*e))
+				e++;
+		x_adds(x, s, e - s, ctx == C_UNQ ? x->literal : F_QUOTED);
+		s = e;
 	}
 }
 
@@ -889,18 +1169,30 @@ static void split_fields(struct xbuf *x, struct fields *out)
 /* export, readonly and local take name=value operands like assignments. */
 static bool is_decl_command(const struct word *w)
 {
-	return w && (!strcmp(w->text, "export") || !strcmp(w->text, "readonly") ||
-		     !strcmp(w->text, "local"));
+	return w && is_decl_name(w->text);
+}
+
+/* A word that is one field as written: nothing to expand, split or glob. */
+static bool plain_word(const char *s)
+{
+	for (; *s; s++)
+		if (word_special(*s) || strchr("*?[{(", *s))
+			return false;
+	return true;
 }
 
 static void expand_text(const char *text, struct fields *out, bool decl)
 {
-	size_t nl = decl ? assignment_name_len(text) : 0;
+	size_t n, nl = decl ? assign_lhs_len(text, &n) : 0;
 
 	if (nl) {
 		char *v = expand_string(text + nl + 1, EXP_TILDE_ASSIGN);
 		fields_add(out, xasprintf("%.*s=%s", (int)nl, text, v));
 		free(v);
+		return;
+	}
+	if (*text && plain_word(text)) {
+		fields_add(out, xstrdup(text));
 		return;
 	}
 	struct xbuf x = { .flags = EXP_FIELDS };
@@ -913,7 +1205,14 @@ static void expand_text(const char *text, struct fields *out, bool decl)
 static void expand_list(struct word *w, struct fields *out, bool decl)
 {
 	for (; w; w = w->next) {
+		size_t n, nl = decl ? assign_lhs_len(w->text, &n) : 0;
+
 		sh_G.lineno = w->lineno ? w->lineno : sh_G.lineno;
+		if (ENABLE_FEATURE_SH_ARRAYS && nl && w->text[nl + 1] == '(') {
+			/* NAME=(...): for the builtin to expand, marked as not from a quoted word */
+			fields_add(out, xasprintf("\001%s", w->text));
+			continue;
+		}
 		if (ENABLE_FEATURE_SH_BRACE_EXPANSION && SHOPT(OPT_B) && strchr(w->text, '{')) {
 			struct fields words = { 0 };
 			brace_expand(w->text, &words);
@@ -952,6 +1251,98 @@ char *expand_string(const char *text, int flags)
 		x.s.s[j] = 0;
 		return x.s.s;
 	}
+	if (flags & EXP_ARITH)	/* as inside $(( )) */
+		return expand_sub(text, text + strlen(text), EXP_ARITH, C_DQ);
 	return expand_sub(text, text + strlen(text), flags, C_UNQ);
 }
 
+/* ---- assignments to arrays ---- */
+
+/* The elements of NAME=(...) (s: after the '(', end: at the ')'): [SUB]=VALUE ones, and
+ * the fields of the others, numbered from next. */
+static int assign_compound(const char *name, const char *s, const char *end, bool append,
+			   unsigned flags)
+{
+	struct var *v = var_lookup(name);
+	long long next = append && v ? array_next(v) : 0;
+	struct aelem *e = NULL;
+	size_t n = 0;
+
+	while (s < end) {
+		const char *t = s, *eq = NULL;
+		struct fields f = { 0 };
+		if (*s == ' ') {
+			s++;
+			continue;
+		}
+		while (t < end && *t != ' ')
+			t = skip_unit(t, false);
+		if (*s == '[') {
+			eq = find_unquoted(s, t, ']');
+			eq = eq + 1 < t && eq[1] == '=' ? eq + 1 : NULL;
+		}
+		if (eq) {
+			char *sub = expand_sub(s + 1, eq - 1, 0, C_DQ);
+			long long idx = arith_eval(sub);
+			free(sub);
+			if (idx < 0 && !(v && append && array_index(v, &idx))) {
+				sh_error("%s: [%lld]: bad array subscript", name, idx);
+				for (size_t i = 0; i < n; i++)
+					free(e[i].val);
+				free(e);
+				return -1;
+			}
+			next = idx;
+			fields_add(&f, expand_sub(eq + 1, t, EXP_TILDE_ASSIGN, C_UNQ));
+		} else {
+			struct xbuf x = { .flags = EXP_FIELDS };
+			expand_part(&x, s, t, C_UNQ);
+			split_fields(&x, &f);
+			free(x.s.s);
+			free(x.f.s);
+		}
+		e = xrealloc(e, (n + f.n) * sizeof(*e));
+		for (size_t i = 0; i < f.n; i++) {
+			e[n].idx = next++;
+			e[n++].val = f.v[i];
+		}
+		free(f.v);
+		s = t;
+	}
+	return array_assign(name, e, n, append, flags);
+}
+
+int assign_word(const char *w, unsigned flags, bool value_expanded)
+{
+	size_t nl, lhs = assign_lhs_len(w, &nl);
+	const char *val = w + lhs + 1;
+	bool append = w[lhs - 1] == '+';
+	char *name = xstrndup(w, nl), *v;
+	int r;
+
+	if (*val == '(' && !value_expanded) {
+		r = -1;
+		if (w[nl] == '[')
+			sh_error("%s: cannot assign list to array member", name);
+		else
+			r = assign_compound(name, val + 1, val + strlen(val) - 1, append, flags);
+		free(name);
+		return r;
+	}
+	v = value_expanded ? xstrdup(val) : expand_string(val, EXP_TILDE_ASSIGN);
+	if (w[nl] == '[') {
+		char *sub = expand_sub(w + nl + 1, w + lhs - append - 1, 0, C_DQ);
+		long long idx = arith_eval(sub);
+		free(sub);
+		r = var_set_elem(name, idx, v, append);
+		var_set(name, NULL, flags);
+	} else if (append) {
+		r = var_set_elem(name, 0, v, true);
+		var_set(name, NULL, flags);
+	} else {
+		r = var_set(name, v, flags);
+	}
+	free(v);
+	free(name);
+	return r;
+}

@@ -64,6 +64,7 @@ int input_getc(struct input *in)
 {
 	while (in->pushed) {
 		struct pushed_text *p = in->pushed;
+		bool alias = p->alias != NULL;
 		if (p->text[p->pos])
 			return (unsigned char)p->text[p->pos++];
 		in->pushed = p->next;
@@ -72,7 +73,8 @@ int input_getc(struct input *in)
 		free(p);
 		/* an alias ending in a blank makes the next word an alias candidate; the
 		 * parser checks that itself, so the end of the text is just a blank */
-		return ' ';
+		if (alias)
+			return ' ';
 	}
 	if (in->pos == in->len && !input_fill(in))
 		return -1;

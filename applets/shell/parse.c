@@ -27,6 +27,8 @@ struct lexer {
 	struct sbuf **words;	/* words being built, freed on a syntax error */
 	int nwords, capwords;
 	int depth;		/* of nested lists: bounded by the stack */
+	size_t noecho;		/* characters given back to read again (subshells that began
+				 * "((") that set -v has shown already */
 	bool dbracket;		/* in [[ ]]: extglob forms are words */
 };
 
@@ -65,6 +67,8 @@ static int lx_getc(struct lexer *lx)
 		lx->in->lineno++;
 	if (lx->capture_depth && c >= 0)
 		sb_addc(&lx->capture, c);
+	if (lx->noecho && c >= 0)
+		lx->noecho--;
 	else if (SHOPT(OPT_v) && lx->in == sh_G.input)
 		verbose_echo(lx->in, c);
 	return c;
@@ -134,6 +138,7 @@ static char *word_close(struct parser *p, struct sbuf *b)
 }
 
 static void scan_dollar(struct parser *p, struct sbuf *b, bool dq);
+static enum tok scan_op(struct lexer *lx, int c);
 static struct node *parse_list(struct parser *p, bool top);
 static enum tok peek_tok(struct parser *p);
 
@@ -330,11 +335,11 @@ static void scan_extglob(struct parser *p, struct sbuf *b)
 	}
 }
 
-/* A word; backslash: its first character, a backslash, has been read already. */
-static char *scan_word(struct parser *p, bool backslash)
+/* The text of a word onto b; backslash: its first character, a backslash, has been read
+ * already. */
+static void scan_word_text(struct parser *p, struct sbuf *b, bool backslash)
 {
 	struct lexer *lx = p->lx;
-	struct sbuf *b = word_open(lx);
 	int c;
 
 	while (backslash || !is_meta(c = lx_peek(lx))) {
@@ -365,6 +370,51 @@ static char *scan_word(struct parser *p, bool backslash)
 			sb_addc(b, lx_getc(lx));
 			scan_extglob(p, b);
 		}
+	}
+}
+
+/* bash NAME=( ... ): the elements (words, across newlines and comments) kept as one word,
+ * "NAME=(e1 e2 ...)" with single spaces between them. */
+static void scan_compound(struct parser *p, struct sbuf *b)
+{
+	struct lexer *lx = p->lx;
+	bool first = true;
+	int c;
+
+	sb_addc(b, lx_getc(lx));
+	while ((c = lx_peek(lx)) != ')') {
+		if (c == ' ' || c == '\t' || c == '\n') {
+			lx_getc(lx);
+		} else if (c == '#') {
+			while ((c = lx_peek(lx)) >= 0 && c != '\n')
+				lx_getc(lx);
+		} else if (c < 0) {
+			eof_error(p);
+		} else if (is_meta(c)) {
+			p->tok_line = lx->in->lineno;
+			syntax_error(p, tok_text[scan_op(lx, lx_getc(lx))]);
+		} else {
+			if (!first)
+				sb_addc(b, ' ');
+			first = false;
+			scan_word_text(p, b, false);
+		}
+	}
+	sb_addc(b, lx_getc(lx));
+}
+
+static char *scan_word(struct parser *p, bool backslash)
+{
+	struct sbuf *b = word_open(p->lx);
+
+	scan_word_text(p, b, backslash);
+	if (ENABLE_FEATURE_SH_ARRAYS && lx_peek(p->lx) == '(' && b->len) {
+		size_t lhs, nl;
+		sb_addc(b, 0);
+		b->len--;
+		lhs = assign_lhs_len(b->s, &nl);
+		if (lhs && lhs + 1 == b->len && b->s[lhs - 1] != ']')
+			scan_compound(p, b);
 	}
 	return word_close(p, b);
 }
@@ -533,6 +583,16 @@ bool is_name(const char *s, size_t n)
 	return true;
 }
 
+bool is_decl_name(const char *s)
+{
+	static const char *const names[] = { "export", "readonly", "local", "declare",
+					     "typeset", NULL };
+	for (int i = 0; names[i]; i++)
+		if (!strcmp(s, names[i]))
+			return i < 3 || ENABLE_FEATURE_SH_ARRAYS;
+	return false;
+}
+
 size_t assignment_name_len(const char *s)
 {
 	const char *eq = strchr(s, '=');
@@ -588,7 +648,10 @@ static void read_heredocs(struct parser *p)
 
 		p->hd_first = r->next_heredoc;
 		for (;;) {
+			/* an empty line must not show the previous one's text */
 			line.len = 0;
+			if (line.s)
+				line.s[0] = 0;
 			while ((c = lx_getc(lx)) >= 0 && c != '\n')
 				sb_addc(&line, c);
 			if (c < 0 && line.len == 0)
@@ -719,6 +782,7 @@ static struct node *parse_simple(struct parser *p)
 	struct node *n = new_node(p, N_SIMPLE);
 	struct word **wl = &n->words, **al = &n->assigns;
 	struct redir **rl = &n->redirs;
+	size_t nl;
 
 	for (;;) {
 		enum tok t = peek_tok(p);
@@ -726,11 +790,16 @@ static struct node *parse_simple(struct parser *p)
 			*rl = parse_redir(p);
 			rl = &(*rl)->next;
 		} else if (t == T_WORD) {
-			if (!n->words && assignment_name_len(p->word)) {
+			size_t lhs = assign_lhs_len(p->word, &nl);
+			if (!n->words && lhs) {
 				*al = take_word(p);
 				al = &(*al)->next;
 				continue;
 			}
+			/* a=(...) is an operand only of the declaration builtins */
+			if (ENABLE_FEATURE_SH_ARRAYS && lhs && p->word[lhs + 1] == '(' &&
+			    !is_decl_name(n->words ? n->words->text : ""))
+				syntax_error(p, "(");
 			if (n->words && p->alias_next) {
 				p->alias_next = false;
 				if (try_alias(p))
@@ -788,12 +857,16 @@ static struct node *parse_loop(struct parser *p, enum node_type type)
 	return n;
 }
 
+static struct node *parse_arith_for(struct parser *p, struct node *n);
+
 static struct node *parse_for(struct parser *p)
 {
 	struct node *n = new_node(p, N_FOR);
 	struct word **wl = &n->words;
 
 	take_tok(p);
+	if (peek_tok(p) == T_LPAREN && lx_peek(p->lx) == '(')
+		return parse_arith_for(p, n);
 	if (peek_tok(p) != T_WORD || !is_name(p->word, strlen(p->word)))
 		unexpected(p);
 	n->name = take_word(p)->text;
@@ -914,13 +987,143 @@ static struct node *parse_dbracket(struct parser *p)
 	return n;
 }
 
+/* After "((": the text up to the ")" that closes the second "(", both included, into b.
+ * True when another ")" follows: then it is arithmetic, as bash decides. The ";" outside
+ * parentheses are counted and the first two kept (offsets in b) for for (( ; ; )). */
+static bool scan_dparen(struct parser *p, struct sbuf *b, size_t *semi, int *nsemi)
+{
+	int depth = 0, c;
+
+	sb_addc(b, lx_getc(p->lx));
+	for (;;) {
+		c = lx_getc(p->lx);
+		if (c < 0)
+			return false;
+		sb_addc(b, c);
+		if (c == ')' && depth == 0)
+			return lx_peek(p->lx) == ')';
+		depth += (c == '(') - (c == ')');
+		if (c == ';' && depth == 0 && (*nsemi)++ < 2)
+			semi[*nsemi - 1] = b->len - 1;
+		else if (c == '\\' && (c = lx_getc(p->lx)) >= 0)
+			sb_addc(b, c);
+		else if (c == '\'')
+			scan_squote(p, b);
+		else if (c == '"')
+			scan_dquote(p, b);
+		else if (c == '$')
+			scan_dollar(p, b, false);
+		else if (c == '`')
+			scan_backquote(p, b);
+	}
+}
+
+/* The expression of a scanned "(( ))": b without its parentheses, in the arena. */
+static char *dparen_text(struct parser *p, struct sbuf *b)
+{
+	char *s;
+
+	lx_getc(p->lx);	/* the second ")" */
+	p->have_tok = false;
+	b->len--;
+	s = word_close(p, b);
+	return s + 1;
+}
+
+/* A part of for (( ; ; )) as a word, without its surrounding blanks. */
+static struct word *new_word(struct parser *p, char *text, int lineno)
+{
+	struct word *w = arena_alloc(p->arena, sizeof(*w));
+	size_t n;
+
+	text += strspn(text, " \t\n");
+	for (n = strlen(text); n && strchr(" \t\n", text[n - 1]); n--)
+		;
+	text[n] = 0;
+	w->text = text;
+	w->lineno = lineno;
+	return w;
+}
+
+/* bash (( expr )), the "((" token being next. When the text is no arithmetic, as in
+ * ((cmd); cmd), it is given back to be read again as nested subshells: NULL. */
+static struct node *parse_arith_cmd(struct parser *p)
+{
+	struct lexer *lx = p->lx;
+	struct sbuf *b = word_open(lx);
+	size_t capture = lx->capture.len, semi[2];
+	int nsemi = 0;
+	struct node *n;
+
+	if (scan_dparen(p, b, semi, &nsemi)) {
+		n = new_node(p, N_ARITH);
+		n->words = arena_alloc(p->arena, sizeof(*n->words));
+		n->words->text = dparen_text(p, b);
+		n->words->lineno = n->lineno;
+		return n;
+	}
+	/* newlines read now count again when read again; backslash-newlines do not */
+	for (size_t i = 0; i < b->len; i++)
+		lx->in->lineno -= b->s[i] == '\n';
+	/* set -v has shown the text; and the rest of text given back before, if any */
+	lx->noecho += b->len;
+	if (lx->capture_depth) {
+		lx->capture.len = capture;
+		lx->capture.s[capture] = 0;
+	}
+	if (lx->peek >= 0)
+		sb_addc(b, lx->peek);
+	lx->peek = -2;
+	input_push(lx->in, b->s, NULL);
+	word_close(p, b);
+	return NULL;
+}
+
+/* for (( init; cond; step )) [;] do list done, or { list } as the body. */
+static struct node *parse_arith_for(struct parser *p, struct node *n)
+{
+	struct sbuf *b = word_open(p->lx);
+	size_t semi[2];
+	int nsemi = 0, line = p->tok_line;
+	char *t;
+
+	if (!scan_dparen(p, b, semi, &nsemi) || nsemi != 2) {
+		sh_G.lineno = line;
+		sh_error("syntax error: arithmetic expression required");
+		longjmp(*p->lx->err, 1);
+	}
+	t = dparen_text(p, b) - 1;
+	t[semi[0]] = t[semi[1]] = 0;
+	n->type = N_ARITHFOR;
+	n->words = new_word(p, t + 1, line);
+	n->words->next = new_word(p, t + semi[0] + 1, line);
+	n->words->next->next = new_word(p, t + semi[1] + 1, line);
+	skip_newlines(p);
+	if (peek_tok(p) == T_SEMI) {
+		take_tok(p);
+		skip_newlines(p);
+	}
+	if (is_word(p, "{")) {
+		take_tok(p);
+		n->b = parse_body_list(p);
+		expect_word(p, "}");
+	} else {
+		expect_word(p, "do");
+		n->b = parse_body_list(p);
+		expect_word(p, "done");
+	}
+	return n;
+}
+
 /* A compound command (with its redirections), or NULL if the token starts none. */
 static struct node *parse_compound(struct parser *p)
 {
 	enum tok t = peek_tok(p);
 	struct node *n;
 
-	if (t == T_LPAREN) {
+	if (t == T_LPAREN && lx_peek(p->lx) == '(' && (n = parse_arith_cmd(p))) {
+		/* (( expr )) */
+	} else if (t == T_LPAREN) {
 		n = new_node(p, N_SUBSHELL);
 		take_tok(p);
 		n->a = parse_body_list(p);

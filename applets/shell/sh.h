@@ -118,6 +118,8 @@ enum node_type {
 	N_SIMPLE, N_PIPE, N_AND, N_OR, N_SEQ, N_BG, N_NOT, N_SUBSHELL, N_GROUP, N_IF,
 	N_WHILE, N_UNTIL, N_FOR, N_CASE, N_FUNCDEF,
 	N_DBRACKET,	/* bash [[ ]]: words, operators marked with a leading \001 */
+	N_ARITH,	/* bash (( )): the expression is the one word */
+	N_ARITHFOR,	/* for (( ; ; )): words init, cond, step; body b */
 };
 enum case_end { CASE_BREAK, CASE_FALL, CASE_TEST };	/* ;; ;& ;;& */
 struct case_item {
@@ -152,6 +154,8 @@ struct node *parse_string(const char *s, struct arena *a, bool *err);
  * text after "$(". */
 size_t parse_cmdsubst_len(const char *s);
 bool is_name(const char *s, size_t n);
+/* export, readonly, local (and declare, typeset with arrays): operands are assignments. */
+bool is_decl_name(const char *s);
 /* The length of the assignment name at s when s is "NAME=...", else 0. */
 size_t assignment_name_len(const char *s);
 
@@ -169,6 +173,7 @@ enum {
 	EXP_PATTERN = 1 << 2,	/* result is a pattern: quoted chars backslash-escaped */
 	EXP_HEREDOC = 1 << 3,	/* here-document body: only $ ` \ are special */
 	EXP_NOTILDE = 1 << 4,
+	EXP_ARITH = 1 << 5,	/* the text of (( )) and for (( )): expanded as in $(( )) */
 };
 /* Expand a list of words into fields (all expansions, splitting, globbing). */
 void expand_words(struct word *w, struct fields *out);
@@ -178,6 +183,10 @@ void expand_command_words(struct word *w, struct fields *out);
 /* Expand one word to one string (no splitting, no globbing): assignments, redirection
  * targets, case words, here-documents. Malloced. */
 char *expand_string(const char *text, int flags);
+/* Perform an assignment word: NAME=v, NAME+=v, NAME[SUB]=v, NAME=(...). The value is
+ * expanded unless value_expanded (the operands of declare, local ...); a compound value
+ * is always expanded. -1 after a message. */
+int assign_word(const char *w, unsigned flags, bool value_expanded);
 /* Run a command substitution's text and return its output without trailing newlines. */
 char *command_output(const char *text);
 
@@ -210,6 +219,9 @@ enum sh_shopt {
 
 /* Evaluate an expanded arithmetic expression; errors are fatal (sh_fatal). */
 long long arith_eval(const char *expr);
+/* For (( )) and let: an error is reported as "who: ..." and returns false, the shell goes
+ * on. */
+bool arith_try(const char *expr, const char *who, long long *out);
 
 /* ---- variables (vars.c) ---- */
 
@@ -217,12 +229,20 @@ enum {
 	V_EXPORT = 1 << 0,
 	V_READONLY = 1 << 1,
 	V_UNSET = 1 << 2,	/* declared (export x, local x) without a value */
+	V_ARRAY = 1 << 3,	/* bash indexed array: the elements are in arr */
+	V_INTEGER = 1 << 4,	/* declare -i: assigned values are evaluated arithmetically */
+};
+struct aelem {
+	long long idx;
+	char *val;
 };
 struct var {
 	struct var *next;
 	char *name;
-	char *value;		/* NULL while V_UNSET */
+	char *value;		/* NULL while V_UNSET, and for arrays */
 	unsigned flags;
+	struct aelem *arr;	/* V_ARRAY: the set elements, sorted by index */
+	size_t narr;
 };
 struct func {
 	struct func *next;
@@ -249,6 +269,21 @@ void vars_import(char **envp);
 struct var **var_sorted(size_t *n);
 /* local NAME: save its current state for the running function. */
 void var_make_local(const char *name);
+/* Arrays (FEATURE_SH_ARRAYS). A scalar is an array of its element 0. */
+const char *array_get(const struct var *v, long long idx);
+/* One more than the highest index set (0 for none). */
+long long array_next(const struct var *v);
+/* A negative index counts back from array_next(); false if it is still negative. */
+bool array_index(const struct var *v, long long *idx);
+/* NAME[IDX]=val (append: +=); val NULL unsets the element. -1 after a message. */
+int var_set_elem(const char *name, long long idx, const char *val, bool append);
+/* NAME=(...) or NAME+=(...): the elements e (values malloced, taken over). */
+int array_assign(const char *name, struct aelem *e, size_t n, bool append, unsigned flags);
+/* The part of s before '=' when s is NAME=, NAME+=, NAME[SUB]= or NAME[SUB]+= (the last
+ * three only with arrays), else 0; *nlen: the length of NAME. */
+size_t assign_lhs_len(const char *s, size_t *nlen);
+/* NAME or NAME[SUB] (SUB expanded): value, NULL when unset. Bad subscripts: message. */
+const char *var_get_ref(const char *ref);
 void locals_push(void);
 void locals_pop(void);
 struct func *func_lookup(const char *name);
@@ -294,6 +329,8 @@ int eval_input(struct input *in);
 pid_t sh_fork(void);
 /* Wait for pid (one of ours); returns the status as $? shows it. */
 int wait_pid(pid_t pid);
+/* wait PID: 127 for a pid that is not (or no longer) one of our jobs. */
+int wait_job_pid(pid_t pid);
 /* The wait builtin's work: wait for all background jobs. */
 int wait_all(void);
 /* The jobs builtin: list background jobs, forget the finished ones. */
@@ -303,6 +340,8 @@ struct job *job_find_pid(pid_t pid);
 void run_pending_traps(void);
 void trap_set(int sig, const char *action);
 void traps_reset_in_child(void);
+/* A trap changed in a subshell: trap no longer lists the parent's. */
+void traps_forget_parent(void);
 /* Find a command in $PATH: malloced path or NULL. */
 char *path_search(const char *name);
 /* A readable file in $PATH (for .): malloced path or NULL. */
@@ -367,6 +406,9 @@ struct sh_state {
 	bool interactive;
 	bool under_command;	/* "command" runs a builtin: a special one cannot end the shell */
 	char *traps[NSIG];	/* 0: EXIT */
+	/* in a subshell: the parent's traps, listed by trap until one is changed (so that
+	 * saved=$(trap) works); NULL when there are none */
+	char **parent_traps;
 	bool in_trap;
 	volatile sig_atomic_t pending[NSIG];
 	volatile sig_atomic_t any_pending;
@@ -374,6 +416,8 @@ struct sh_state {
 	struct input *input;	/* what the top level reads */
 	unsigned long long random;
 	int arith_depth;
+	jmp_buf *arith_catch;	/* set by arith_try: where an arithmetic error goes */
+	const char *arith_who;
 	bool cflag;		/* sh -c */
 	int dot_depth;		/* running a . script */
 	struct proc *reaped;	/* children reaped before anyone waited for them */

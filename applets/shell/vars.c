@@ -9,6 +9,8 @@ struct local_save {
 	char *value;		/* NULL: was unset */
 	unsigned flags;
 	bool existed;
+	struct aelem *arr;
+	size_t narr;
 };
 struct local_frame {
 	struct local_frame *prev;
@@ -49,7 +51,223 @@ const char *var_get(const char *name)
 		var_set("RANDOM", buf, 0);
 	}
 	v = var_lookup(name);
+	if (ENABLE_FEATURE_SH_ARRAYS && v && (v->flags & V_ARRAY))
+		return array_get(v, 0);
 	return v && !(v->flags & V_UNSET) ? v->value : NULL;
+}
+
+/* ---- arrays: elements sorted by index in one vector ---- */
+
+/* The position of idx in v->arr, or where it would go. */
+static size_t arr_find(const struct var *v, long long idx)
+{
+	size_t lo = 0, hi = v->narr;
+
+	if (hi && v->arr[hi - 1].idx < idx)
+		return hi;	/* appending: the usual case */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (v->arr[mid].idx < idx)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+const char *array_get(const struct var *v, long long idx)
+{
+	size_t k;
+
+	if (!(v->flags & V_ARRAY))
+		return idx == 0 && !(v->flags & V_UNSET) ? v->value : NULL;
+	k = arr_find(v, idx);
+	return k < v->narr && v->arr[k].idx == idx ? v->arr[k].val : NULL;
+}
+
+long long array_next(const struct var *v)
+{
+	if (!(v->flags & V_ARRAY))
+		return !(v->flags & V_UNSET);
+	return v->narr ? v->arr[v->narr - 1].idx + 1 : 0;
+}
+
+bool array_index(const struct var *v, long long *idx)
+{
+	if (*idx < 0)
+		*idx += v ? array_next(v) : 0;
+	return *idx >= 0;
+}
+
+/* Set (val malloced) or, with val NULL, remove an element. */
+static void arr_put(struct var *v, long long idx, char *val)
+{
+	size_t k = arr_find(v, idx), n = v->narr;
+	bool found = k < n && v->arr[k].idx == idx;
+
+	if (found) {
+		free(v->arr[k].val);
+		if (val) {
+			v->arr[k].val = val;
+			return;
+		}
+		memmove(v->arr + k, v->arr + k + 1, (n - k - 1) * sizeof(*v->arr));
+		v->narr--;
+		return;
+	}
+	if (!val)
+		return;
+	/* capacity: the next power of two, at least 4 */
+	if (n < 4 ? n == 0 : !(n & (n - 1)))
+		v->arr = xrealloc(v->arr, (n < 4 ? 4 : n * 2) * sizeof(*v->arr));
+	memmove(v->arr + k + 1, v->arr + k, (n - k) * sizeof(*v->arr));
+	v->arr[k].idx = idx;
+	v->arr[k].val = val;
+	v->narr++;
+}
+
+static void arr_free(struct aelem *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(e[i].val);
+	free(e);
+}
+
+/* A scalar becomes element 0 of a new array. */
+static void make_array(struct var *v)
+{
+	if (v->flags & V_ARRAY)
+		return;
+	v->flags |= V_ARRAY;
+	if (v->value && !(v->flags & V_UNSET))
+		arr_put(v, 0, v->value);
+	else
+		free(v->value);
+	v->value = NULL;
+	v->flags &= ~V_UNSET;
+}
+
+/* The value to store: declare -i evaluates it; += appends to old (or adds). */
+static char *new_value(const struct var *v, const char *old, const char *val, bool append)
+{
+	if (v && (v->flags & V_INTEGER)) {
+		long long n = arith_eval(val);
+		if (append && old)
+			n = (long long)((unsigned long long)n + arith_eval(old));
+		return xasprintf("%lld", n);
+	}
+	if (append && old)
+		return xasprintf("%s%s", old, val);
+	return xstrdup(val);
+}
+
+static struct var *var_new(const char *name);
+
+int var_set_elem(const char *name, long long idx, const char *val, bool append)
+{
+	struct var *v = var_lookup(name);
+
+	if (v && (v->flags & V_READONLY)) {
+		sh_error("%s: is read only", name);
+		return -1;
+	}
+	if (!array_index(v, &idx)) {
+		sh_error("%s[%lld]: bad array subscript", name, idx - (v ? array_next(v) : 0));
+		return -1;
+	}
+	if (!v)
+		v = var_new(name);
+	make_array(v);
+	arr_put(v, idx, val ? new_value(v, array_get(v, idx), val, append) : NULL);
+	return 0;
+}
+
+int array_assign(const char *name, struct aelem *e, size_t n, bool append, unsigned flags)
+{
+	struct var *v = var_lookup(name);
+
+	if (v && (v->flags & V_READONLY)) {
+		sh_error("%s: is read only", name);
+		arr_free(e, n);
+		return -1;
+	}
+	if (!v)
+		v = var_new(name);
+	make_array(v);
+	if (!append) {
+		arr_free(v->arr, v->narr);
+		v->arr = NULL;
+		v->narr = 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char *val = new_value(v, array_get(v, e[i].idx), e[i].val, false);
+		arr_put(v, e[i].idx, val);
+	}
+	arr_free(e, n);
+	v->flags |= flags & (V_EXPORT | V_READONLY | V_INTEGER);
+	return 0;
+}
+
+size_t assign_lhs_len(const char *s, size_t *nlen)
+{
+	size_t n = 0, i;
+
+	while (isalnum(s[n]) || s[n] == '_')
+		n++;
+	if (!is_name(s, n))
+		return 0;
+	i = n;
+	if (ENABLE_FEATURE_SH_ARRAYS && s[i] == '[') {
+		int depth = 0;
+		for (; s[i]; i++) {
+			depth += (s[i] == '[') - (s[i] == ']');
+			if (!depth)
+				break;
+		}
+		if (!s[i] || i == n + 1)
+			return 0;
+		i++;
+	}
+	if (ENABLE_FEATURE_SH_ARRAYS && s[i] == '+')
+		i++;
+	if (s[i] != '=')
+		return 0;
+	*nlen = n;
+	return i;
+}
+
+const char *var_get_ref(const char *ref)
+{
+	const char *br = strchr(ref, '[');
+	struct var *v;
+	long long idx;
+	char *nm, *sub;
+
+	if (!ENABLE_FEATURE_SH_ARRAYS || !br)
+		return var_get(ref);
+	nm = xstrndup(ref, br - ref);
+	sub = xstrndup(br + 1, strlen(br + 1) - 1);
+	idx = arith_eval(sub);
+	free(sub);
+	v = var_lookup(nm);
+	if (v && !array_index(v, &idx)) {
+		sh_error("%s: bad array subscript", nm);
+		v = NULL;
+	}
+	free(nm);
+	return v ? array_get(v, idx) : NULL;
+}
+
+static struct var *var_new(const char *name)
+{
+	unsigned h = hash_name(name);
+	struct var *v = xzalloc(sizeof(*v));
+
+	v->name = xstrdup(name);
+	v->flags = V_UNSET;
+	v->next = sh_G.vars[h];
+	sh_G.vars[h] = v;
+	return v;
 }
 
 int var_set(const char *name, const char *value, unsigned flags)
@@ -60,15 +278,18 @@ int var_set(const char *name, const char *value, unsigned flags)
 		sh_error("%s: is read only", name);
 		return -1;
 	}
-	if (!v) {
-		unsigned h = hash_name(name);
-		v = xzalloc(sizeof(*v));
-		v->name = xstrdup(name);
-		v->flags = V_UNSET;
-		v->next = sh_G.vars[h];
-		sh_G.vars[h] = v;
-	}
-	if (value) {
+	if (!v)
+		v = var_new(name);
+	if (ENABLE_FEATURE_SH_ARRAYS && value && (v->flags & (V_ARRAY | V_INTEGER))) {
+		if (v->flags & V_ARRAY) {
+			arr_put(v, 0, new_value(v, NULL, value, false));
+		} else {
+			char *nv = new_value(v, NULL, value, false);
+			free(v->value);
+			v->value = nv;
+			v->flags &= ~V_UNSET;
+		}
+	} else if (value) {
 		char *nv = xstrdup(value);
 		free(v->value);
 		v->value = nv;
@@ -76,7 +297,7 @@ int var_set(const char *name, const char *value, unsigned flags)
 		if (SHOPT(OPT_a))
 			v->flags |= V_EXPORT;
 	}
-	v->flags |= flags & (V_EXPORT | V_READONLY);
+	v->flags |= flags & (V_EXPORT | V_READONLY | V_INTEGER);
 	if (!strcmp(name, "OPTIND"))
 		sh_G.getopt_char = 0;
 	return 0;
@@ -107,6 +328,7 @@ int var_unset(const char *name)
 		*pv = v->next;
 		free(v->name);
 		free(v->value);
+		arr_free(v->arr, v->narr);
 		free(v);
 		return 0;
 	}
@@ -120,11 +342,11 @@ char **var_environ(void)
 
 	for (int b = 0; b < VAR_BUCKETS; b++)
 		for (struct var *v = sh_G.vars[b]; v; v = v->next)
-			n += (v->flags & V_EXPORT) && !(v->flags & V_UNSET);
+			n += (v->flags & (V_EXPORT | V_UNSET | V_ARRAY)) == V_EXPORT;
 	env = xmalloc((n + 1) * sizeof(*env));
 	for (int b = 0; b < VAR_BUCKETS; b++)
 		for (struct var *v = sh_G.vars[b]; v; v = v->next)
-			if ((v->flags & V_EXPORT) && !(v->flags & V_UNSET))
+			if ((v->flags & (V_EXPORT | V_UNSET | V_ARRAY)) == V_EXPORT)
 				env[i++] = xasprintf("%s=%s", v->name, v->value);
 	env[i] = NULL;
 	return env;
@@ -184,6 +406,17 @@ void var_make_local(const char *name)
 		s->existed = true;
 		s->flags = v->flags;
 		s->value = v->value ? xstrdup(v->value) : NULL;
+		if (v->narr) {
+			size_t cap = 4;
+			while (cap < v->narr)
+				cap *= 2;	/* the capacity arr_put assumes */
+			s->arr = xmalloc(cap * sizeof(*s->arr));
+			s->narr = v->narr;
+			for (size_t i = 0; i < v->narr; i++) {
+				s->arr[i].idx = v->arr[i].idx;
+				s->arr[i].val = xstrdup(v->arr[i].val);
+			}
+		}
 	}
 	s->next = f->saves;
 	f->saves = s;
@@ -211,6 +444,9 @@ void locals_pop(void)
 			v->value = s->value;
 			v->flags = s->flags;
 			s->value = NULL;
+			arr_free(v->arr, v->narr);
+			v->arr = s->arr;
+			v->narr = s->narr;
 		}
 		free(s->name);
 		free(s->value);
