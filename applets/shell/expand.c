@@ -1295,11 +1295,10 @@ static int assign_compound(const char *name, const char *s, const char *end, boo
 			next = idx;
 			fields_add(&f, expand_sub(eq + 1, t, EXP_TILDE_ASSIGN, C_UNQ));
 		} else {
-			struct xbuf x = { .flags = EXP_FIELDS };
-			expand_part(&x, s, t, C_UNQ);
-			split_fields(&x, &f);
-			free(x.s.s);
-			free(x.f.s);
+			char *text = xstrndup(s, t - s);
+			struct word w = { .text = text };
+			expand_words(&w, &f);	/* brace expansion too */
+			free(text);
 		}
 		e = xrealloc(e, (n + f.n) * sizeof(*e));
 		for (size_t i = 0; i < f.n; i++) {

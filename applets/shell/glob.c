@@ -137,12 +137,31 @@ static bool has_ext(const char *p, const char *pe, int fl)
 	return false;
 }
 
+/* The number of characters [p, pe) matches, or -1 if it has a '*'. */
+static ptrdiff_t fixed_len(const char *p, const char *pe)
+{
+	ptrdiff_t n = 0;
+	for (const char *e; p < pe; n++) {
+		if (*p == '*')
+			return -1;
+		if (*p == '\\' && p + 1 < pe)
+			p += 2;
+		else if (*p == '[' && (e = bracket_end(p, pe)))
+			p = e;
+		else
+			p++;
+	}
+	return n;
+}
+
 /* The common patterns (no extglob form): * backtracks only to the last star seen, so
- * the time is at most the product of the lengths. */
+ * the time is at most the product of the lengths. After the last star the rest can
+ * only match the end of the string; after a star a literal is found with memchr. */
 static bool match_plain(const char *p, const char *pe, const char *s, const char *se,
 			const char *name, int fl)
 {
 	const char *star_p = NULL, *star_s = NULL;
+	int star_c = -1;
 
 	if ((fl & PM_PERIOD) && s == name && s < se && *s == '.' &&
 	    !(p < pe && (*p == '.' || (*p == '\\' && p + 1 < pe && p[1] == '.'))))
@@ -154,7 +173,18 @@ static bool match_plain(const char *p, const char *pe, const char *s, const char
 				p++;
 			if (p == pe)
 				return true;
+			ptrdiff_t m = fixed_len(p, pe);
+			if (m >= 0) {
+				if (se - s < m)
+					return false;
+				s = se - m;
+				star_p = NULL;
+				continue;
+			}
 			star_p = p;
+			star_c = strchr("?[\\", *p) || (fl & PM_NOCASE) ? -1 : *p;
+			if (star_c >= 0 && !(s = memchr(s, star_c, se - s)))
+				return false;
 			star_s = s;
 			continue;
 		}
@@ -173,7 +203,7 @@ static bool match_plain(const char *p, const char *pe, const char *s, const char
 				const char *q = p + 1;
 				if (c == '\\' && q < pe)
 					c = *q++;
-				if (char_eq((unsigned char)c, (unsigned char)*s, fl)) {
+				if (c == *s || char_eq((unsigned char)c, (unsigned char)*s, fl)) {
 					p = q, s++;
 					continue;
 				}
@@ -182,7 +212,10 @@ static bool match_plain(const char *p, const char *pe, const char *s, const char
 		if (!star_p)
 			return false;
 		p = star_p;
-		s = ++star_s;
+		star_s++;
+		if (star_c >= 0 && !(star_s = memchr(star_s, star_c, se - star_s)))
+			return false;
+		s = star_s;
 	}
 	while (p < pe && *p == '*')
 		p++;
@@ -192,43 +225,81 @@ static bool match_plain(const char *p, const char *pe, const char *s, const char
 static bool match(const char *p, const char *pe, const char *s, const char *se,
 		  const char *name, int fl);
 
+/* a: the start of an alternative of the group ending at close: its end ('|' or close). */
+static const char *alt_end(const char *a, const char *close)
+{
+	int depth = 0;
+
+	for (const char *q = a, *e; q < close; q++) {
+		if (*q == '|' && depth == 0)
+			return q;
+		if (*q == '\\' && q + 1 < close)
+			q++;
+		else if (*q == '[' && (e = bracket_end(q, close)))
+			q = e - 1;
+		else if (*q == '(')
+			depth++;
+		else if (*q == ')')
+			depth--;
+	}
+	return close;
+}
+
 /* Does some alternative of the group (open, close) match [s, se) exactly? */
 static bool alt_match(const char *open, const char *close, const char *s, const char *se,
 		      const char *name, int fl)
 {
-	const char *a = open + 1;
-	int depth = 0;
-
-	for (const char *q = a; q <= close; q++) {
-		const char *e;
-		if (q == close || (*q == '|' && depth == 0)) {
-			if (match(a, q, s, se, name, fl))
-				return true;
-			a = q + 1;
-		} else if (*q == '\\' && q + 1 < close) {
-			q++;
-		} else if (*q == '[' && (e = bracket_end(q, close))) {
-			q = e - 1;
-		} else if (*q == '(') {
-			depth++;
-		} else if (*q == ')') {
-			depth--;
-		}
+	for (const char *a = open + 1, *e;; a = e + 1) {
+		e = alt_end(a, close);
+		if (match(a, e, s, se, name, fl))
+			return true;
+		if (e == close)
+			return false;
 	}
-	return false;
 }
 
-/* *(alts)rest at s: zero or more alternatives, then rest. */
-static bool match_repeat(const char *open, const char *close, const char *pe, const char *s,
-			 const char *se, const char *name, int fl)
+/* The longest match of an alternative when each has a fixed length, else -1. */
+static ptrdiff_t alt_max_len(const char *open, const char *close, int fl)
 {
-	if (match(close + 1, pe, s, se, name, fl))
-		return true;
-	for (const char *t = s + 1; t <= se; t++)
-		if (alt_match(open, close, s, t, name, fl) &&
-		    match_repeat(open, close, pe, t, se, name, fl))
-			return true;
-	return false;
+	ptrdiff_t max = 0;
+
+	for (const char *a = open + 1, *e;; a = e + 1) {
+		e = alt_end(a, close);
+		ptrdiff_t n = has_ext(a, e, fl) ? -1 : fixed_len(a, e);
+		if (n < 0)
+			return -1;
+		if (n > max)
+			max = n;
+		if (e == close)
+			return max;
+	}
+}
+
+/* *(alts)rest (one or more with plus) at s. Not recursive: the positions that
+ * repetitions reach are marked from left to right (2: after at least one), so a long
+ * string cannot exhaust the stack. */
+static bool match_repeat(const char *open, const char *close, const char *pe, const char *s,
+			 const char *se, const char *name, int fl, bool plus)
+{
+	size_t n = se - s, lim = n;
+	ptrdiff_t maxlen = alt_max_len(open, close, fl);
+	char *reach = xzalloc(n + 1);
+	bool found = false;
+
+	reach[0] = plus && !alt_match(open, close, s, s, name, fl) ? 1 : 2;
+	for (size_t u = 0; u <= n && !found; u++) {
+		if (!reach[u])
+			continue;
+		if (reach[u] == 2 && match(close + 1, pe, s + u, se, name, fl))
+			found = true;
+		if (maxlen >= 0)
+			lim = u + maxlen < n ? u + maxlen : n;
+		for (size_t v = u + 1; v <= lim && !found; v++)
+			if (reach[v] != 2 && alt_match(open, close, s + u, s + v, name, fl))
+				reach[v] = 2;
+	}
+	free(reach);
+	return found;
 }
 
 /* An extglob form at p, followed by the rest of the pattern. */
@@ -238,8 +309,8 @@ static bool match_ext(const char *p, const char *pe, const char *s, const char *
 	const char *open = p + 1, *close = group_end(open, pe), *rest = close + 1;
 	bool lead = (fl & PM_PERIOD) && s == name && s < se && *s == '.';
 
-	if (*p == '*')
-		return match_repeat(open, close, pe, s, se, name, fl);
+	if (*p == '*' || *p == '+')
+		return match_repeat(open, close, pe, s, se, name, fl, *p == '+');
 	if (*p == '?' && match(rest, pe, s, se, name, fl))
 		return true;
 	if (*p == '!' && lead)
@@ -247,8 +318,7 @@ static bool match_ext(const char *p, const char *pe, const char *s, const char *
 	for (const char *t = s; t <= se; t++) {
 		bool m = alt_match(open, close, s, t, name, fl);
 		if (*p == '!' ? !m && match(rest, pe, t, se, name, fl)
-		    : *p == '+' ? m && t > s && match_repeat(open, close, pe, t, se, name, fl)
-				: m && match(rest, pe, t, se, name, fl))
+			      : m && match(rest, pe, t, se, name, fl))
 			return true;
 	}
 	return false;
