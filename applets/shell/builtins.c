@@ -1635,7 +1635,8 @@ static int bi_getopts(int argc, char **argv)
 		var_set("OPTIND", buf, 0);
 		return 1;
 	}
-	unsigned pos = sh_G.getopt_char ? sh_G.getopt_char : 1;
+	/* a position left from an argument that "set --" has since replaced starts again */
+	unsigned pos = sh_G.getopt_char && sh_G.getopt_char < strlen(arg) ? sh_G.getopt_char : 1;
 	opt[0] = arg[pos];
 	spec = opt[0] != ':' ? strchr(optstring + silent, opt[0]) : NULL;
 	pos++;
