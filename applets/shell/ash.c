@@ -1,6 +1,6 @@
 /* ash: the POSIX shell, installed as sh and ash. POSIX.1-2024 XCU Shell Command Language
  * with the bash extensions scripts use most (function f, |&, &>, <<<, ;&, ;;&, $'...',
- * local, source). Interactive line editing and job control are not built yet: the input
+ * local, source, let, (( )), for (( ; ; ))). Interactive line editing and job control are not built yet: the input
  * has a prompt hook and jobs record their process group for them.
  * The parts live beside this file (sh.h lists them); this file holds the command line and
  * the one state object. Parses its own argv (sh options are set's options). */
@@ -94,6 +94,7 @@ static void init_vars(void)
 	const char *pwd;
 	struct stat a, b;
 
+	vars_init_special();
 	vars_import(environ);
 	var_set("IFS", " \t\n", 0);
 	var_set("PS1", geteuid() ? "$ " : "# ", 0);
@@ -110,7 +111,23 @@ static void init_vars(void)
 			var_set("PWD", cwd, V_EXPORT);
 		free(cwd);
 	}
-	sh_G.random = (unsigned long long)getpid() << 16 ^ (unsigned long long)time(NULL);
+}
+
+/* POSIX: an interactive shell first runs the file that $ENV names after parameter
+ * expansion; a missing file is no error. Not for a set-user-ID shell. */
+static void source_env(void)
+{
+	const char *env = var_get("ENV");
+	char *path, *argv[3] = { (char *)".", NULL, NULL };
+
+	if (!env || getuid() != geteuid() || getgid() != getegid())
+		return;
+	path = expand_string(env, EXP_NOTILDE);
+	argv[1] = strchr(path, '/') ? xstrdup(path) : xasprintf("./%s", path);
+	if (*path && access(argv[1], R_OK) == 0)
+		builtin_lookup(".")->fn(2, argv);
+	free(argv[1]);
+	free(path);
 }
 
 int ash_main(int argc, char **argv)
@@ -172,6 +189,8 @@ int ash_main(int argc, char **argv)
 			in.prompt = print_prompt;
 	}
 	sh_G.input = &in;
+	if (sh_G.interactive)
+		source_env();
 	eval_input(&in);
 	sh_exit(sh_G.status);
 }

@@ -3,7 +3,10 @@
  * regular builtins that must run in the shell). echo, printf, test and [ are the
  * project's applets, run in-process (nofork_applet_lookup). */
 #include "sh.h"
+#include <poll.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
+#include <termios.h>
 #include <sys/times.h>
 
 static const struct {
@@ -260,19 +263,23 @@ static int bi_eval(int argc, char **argv)
 	return status;
 }
 
-static char *read_whole_file(const char *path)
+/* The rest of fd's contents; closes fd. */
+static char *read_all_and_close(int fd)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	struct sbuf b = { 0 };
 	char buf[4096];
 	ssize_t n;
 
-	if (fd < 0)
-		return NULL;
 	while ((n = safe_read(fd, buf, sizeof(buf))) > 0)
 		sb_addn(&b, buf, n);
 	close(fd);
 	return sb_take(&b);
+}
+
+static char *read_whole_file(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	return fd < 0 ? NULL : read_all_and_close(fd);
 }
 
 static int bi_dot(int argc, char **argv)
@@ -628,7 +635,7 @@ static int bi_unset(int argc, char **argv)
 			status = 1;
 			continue;
 		}
-		if (var_lookup(argv[i]) || vars) {
+		if (var_lookup(argv[i]) || vars || !func_lookup(argv[i])) {
 			if (var_unset(argv[i]) < 0)
 				status = 1;
 		} else {
@@ -908,12 +915,50 @@ static int bi_pwd(int argc, char **argv)
 
 static int bi_jobs(int argc, char **argv)
 {
-	if (argc > 1) {
-		sh_error("jobs: %s: invalid argument", argv[1]);
-		return 2;
+	bool pids = false, long_form = false;
+	int i = 1, status = 0;
+
+	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (!strcmp(argv[i], "--")) {
+			i++;
+			break;
+		}
+		for (const char *p = argv[i] + 1; *p; p++) {
+			if (*p == 'p')
+				pids = true;
+			else if (*p == 'l')
+				long_form = true;
+			else {
+				sh_error("jobs: -%c: invalid option", *p);
+				sh_error("jobs: usage: jobs [-l|-p] [job_id...]");
+				return 2;
+			}
+		}
 	}
-	jobs_report();
-	return 0;
+	if (i == argc)
+		jobs_report(pids, long_form);
+	for (; i < argc; i++) {
+		struct job *j = job_lookup(argv[i], "jobs");
+		if (j)
+			job_report(j, pids, long_form);
+		else
+			status = 1;
+	}
+	return status;
+}
+
+/* wait %job: for each of its processes; the status of the last. */
+static int wait_job(struct job *j)
+{
+	int n = j->nprocs, status = 0;
+	pid_t *pids = xmalloc(n * sizeof(*pids));
+
+	for (int k = 0; k < n; k++)
+		pids[k] = j->procs[k].pid;
+	for (int k = 0; k < n; k++)
+		status = wait_job_pid(pids[k]);
+	free(pids);
+	return status;
 }
 
 static int bi_wait(int argc, char **argv)
@@ -926,6 +971,11 @@ static int bi_wait(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		char *end;
 		long pid = strtol(argv[i], &end, 10);
+		if (argv[i][0] == '%') {
+			struct job *j = job_lookup(argv[i], "wait");
+			status = j ? wait_job(j) : 127;
+			continue;
+		}
 		if (*end || pid <= 0) {
 			sh_error("wait: %s: invalid process id", argv[i]);
 			status = 2;
@@ -980,6 +1030,16 @@ static int bi_kill(int argc, char **argv)
 	for (; i < argc; i++) {
 		char *end;
 		long pid = strtol(argv[i], &end, 10);
+		if (argv[i][0] == '%') {
+			struct job *j = job_lookup(argv[i], "kill");
+			status |= !j;
+			for (int k = 0; j && k < j->nprocs; k++)
+				if (j->procs[k].status < 0 && kill(j->procs[k].pid, sig) < 0) {
+					sh_error("kill: %s: %s", argv[i], strerror(errno));
+					status = 1;
+				}
+			continue;
+		}
 		if (*end || !*argv[i]) {
 			sh_error("kill: %s: arguments must be process or job IDs", argv[i]);
 			status = 1;
@@ -1127,117 +1187,416 @@ static int bi_ulimit(int argc, char **argv)
 	return 0;
 }
 
-/* One byte at a time: what follows the line stays for the next reader. */
-static int bi_read(int argc, char **argv)
-{
-	bool raw = false;
-	const char *prompt = NULL;
-	struct sbuf line = { 0 }, mask = { 0 };
-	int i = 1, status = 0;
-	char c;
-	ssize_t n;
+/* ---- read ---- */
 
-	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		if (!strcmp(argv[i], "--")) {
-			i++;
-			break;
+struct read_opts {
+	bool raw;		/* -r */
+	bool silent;		/* -s */
+	bool exact;		/* -N: exactly nchars, the delimiter is data, no splitting */
+	int fd;			/* -u */
+	int delim;		/* -d: its first byte, '\0' for -d '' */
+	long nchars;		/* -n, -N; -1: up to the delimiter */
+	long long timeout_ms;	/* -t; -1: none */
+	const char *prompt;	/* -p */
+};
+
+static void read_usage(void)
+{
+	sh_error("read: usage: read [-rs] [-d DELIM] [-n N] [-N N] [-p PROMPT] [-t SECS] "
+		 "[-u FD] [NAME]...");
+}
+
+/* -t SECS: digits with an optional fraction (no exponent, no hex), in milliseconds
+ * rounded up; huge values saturate. */
+static bool parse_timeout(const char *s, long long *ms)
+{
+	long long whole = 0, frac = 0, scale = 1000;
+	bool digits = false, rest = false;
+
+	for (; isdigit(*s); s++, digits = true)
+		if (whole < 1000000000000LL)
+			whole = whole * 10 + (*s - '0');
+	if (*s == '.')
+		for (s++; isdigit(*s); s++, digits = true) {
+			if (scale > 1)
+				frac += (*s - '0') * (scale /= 10);
+			else
+				rest |= *s != '0';
 		}
+	*ms = whole * 1000 + frac + rest;
+	return digits && !*s;
+}
+
+static bool parse_count(const char *s, long *n)
+{
+	char *end;
+	errno = 0;
+	*n = strtol(s, &end, 10);
+	return isdigit(*s) && !*end && !errno && *n <= INT_MAX;
+}
+
+/* Options in getopt style: letters may be grouped and an argument may follow its letter
+ * in the same word (-rn1, -d:). Returns the index of the first name, or -1 after a
+ * message. */
+static int read_parse_opts(char **argv, struct read_opts *o)
+{
+	int i = 1;
+
+	for (; argv[i] && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (!strcmp(argv[i], "--"))
+			return i + 1;
 		for (const char *p = argv[i] + 1; *p; p++) {
-			if (*p == 'r') {
-				raw = true;
-			} else if (*p == 'p' && !p[1] && argv[i + 1]) {
-				prompt = argv[++i];
-				break;
-			} else {
-				sh_error("read: -%c: invalid option", *p);
-				return 2;
+			const char *arg = NULL;
+			long n;
+			if (strchr("dnNptu", *p)) {
+				arg = p[1] ? p + 1 : argv[++i];
+				if (!arg) {
+					sh_error("read: -%c: option requires an argument", *p);
+					read_usage();
+					return -1;
+				}
 			}
-		}
-	}
-	if (prompt && isatty(STDIN_FILENO)) {
-		fputs(prompt, stderr);
-		fflush(stderr);
-	}
-	for (;;) {
-		n = safe_read(STDIN_FILENO, &c, 1);
-		if (n <= 0) {
-			status = 1;
-			break;
-		}
-		if (c == '\n')
-			break;
-		if (c == '\\' && !raw) {
-			n = safe_read(STDIN_FILENO, &c, 1);
-			if (n <= 0) {
-				status = 1;
-				break;
-			}
-			if (c == '\n')
+			switch (*p) {
+			case 'r':
+				o->raw = true;
 				continue;
-			sb_addc(&line, c);
-			sb_addc(&mask, 1);
+			case 's':
+				o->silent = true;
+				continue;
+			case 'd':
+				o->delim = (unsigned char)*arg;
+				break;
+			case 'n':
+			case 'N':
+				o->exact = *p == 'N';
+				if (!parse_count(arg, &o->nchars)) {
+					sh_error("read: %s: invalid number", arg);
+					return -1;
+				}
+				break;
+			case 'p':
+				o->prompt = arg;
+				break;
+			case 't':
+				if (!parse_timeout(arg, &o->timeout_ms)) {
+					sh_error("read: %s: invalid timeout specification", arg);
+					return -1;
+				}
+				break;
+			case 'u':
+				if (!parse_count(arg, &n) || fcntl(n, F_GETFD) < 0) {
+					sh_error("read: %s: invalid file descriptor: %s", arg,
+						 strerror(EBADF));
+					return -1;
+				}
+				o->fd = n;
+				break;
+			default:	/* also -e and -i: no line editing here */
+				sh_error("read: -%c: invalid option", *p);
+				read_usage();
+				return -1;
+			}
+			break;	/* the argument was the rest of the word */
+		}
+	}
+	return i;
+}
+
+/* -s and -n/-N on a terminal: echo off, and no waiting for a whole line. Until the
+ * settings are back, the signals that would end the shell are caught, so that they end
+ * it only after the terminal is restored. */
+struct read_tty {
+	struct termios saved;
+	bool changed;
+	struct sigaction old[4];
+};
+static const int tty_signals[4] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
+
+static void tty_on_signal(int sig)
+{
+	sh_G.pending[sig] = 1;
+}
+
+static void tty_setup(const struct read_opts *o, struct read_tty *t)
+{
+	struct termios raw;
+	struct sigaction sa = { 0 };
+
+	if ((!o->silent && o->nchars < 0) || tcgetattr(o->fd, &t->saved) < 0)
+		return;
+	raw = t->saved;
+	if (o->silent)
+		raw.c_lflag &= ~(ECHO | ECHONL);
+	if (o->nchars >= 0) {
+		raw.c_lflag &= ~ICANON;
+		raw.c_cc[VMIN] = 1;
+		raw.c_cc[VTIME] = 0;
+	}
+	sa.sa_handler = tty_on_signal;	/* no SA_RESTART: read() returns EINTR */
+	sigemptyset(&sa.sa_mask);
+	for (int k = 0; k < 4; k++) {
+		sigaction(tty_signals[k], NULL, &t->old[k]);
+		if (t->old[k].sa_handler == SIG_DFL) {
+			sh_G.pending[tty_signals[k]] = 0;
+			sigaction(tty_signals[k], &sa, NULL);
+		}
+	}
+	t->changed = true;
+	tcsetattr(o->fd, TCSADRAIN, &raw);
+}
+
+static int tty_interrupted(const struct read_tty *t)
+{
+	for (int k = 0; t->changed && k < 4; k++)
+		if (t->old[k].sa_handler == SIG_DFL && sh_G.pending[tty_signals[k]])
+			return tty_signals[k];
+	return 0;
+}
+
+/* Restore the terminal, then die of the signal that came meanwhile, if any. */
+static void tty_restore(const struct read_opts *o, struct read_tty *t)
+{
+	int sig = tty_interrupted(t);
+
+	if (!t->changed)
+		return;
+	tcsetattr(o->fd, TCSADRAIN, &t->saved);
+	for (int k = 0; k < 4; k++)
+		if (t->old[k].sa_handler == SIG_DFL)
+			sigaction(tty_signals[k], &t->old[k], NULL);
+	if (sig) {
+		sh_G.pending[sig] = 0;
+		raise(sig);
+	}
+}
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
+}
+
+enum { RB_EOF = 0, RB_ERROR = -1, RB_TIMEOUT = -2, RB_SIGNAL = -3 };
+
+/* One byte, or an RB_ code. deadline: now_ms() value, -1 for none. */
+static int read_byte(const struct read_opts *o, const struct read_tty *t, long long deadline,
+		     char *c)
+{
+	for (;;) {
+		if (deadline >= 0) {
+			struct pollfd p = { .fd = o->fd, .events = POLLIN };
+			long long ms = deadline - now_ms();
+			int r;
+			if (ms <= 0)
+				return RB_TIMEOUT;
+			r = poll(&p, 1, ms > INT_MAX ? INT_MAX : (int)ms);
+			if (r == 0)
+				continue;
+			if (r < 0 && errno != EINTR)
+				return RB_ERROR;
+			if (r < 0) {
+				if (tty_interrupted(t))
+					return RB_SIGNAL;
+				continue;
+			}
+		}
+		ssize_t n = read(o->fd, c, 1);
+		if (n >= 0)
+			return n;
+		if (errno != EINTR)
+			return RB_ERROR;
+		if (tty_interrupted(t))
+			return RB_SIGNAL;
+	}
+}
+
+/* Read up to the delimiter, one byte at a time so that the rest stays for the next
+ * reader. mask marks the characters quoted with a backslash. NUL bytes are dropped (as
+ * bash does). Returns read's status: 1 at the end of input or a read error (what came
+ * before is kept), 128+SIGALRM at the timeout. */
+static int read_line(const struct read_opts *o, struct sbuf *line, struct sbuf *mask)
+{
+	struct read_tty t = { 0 };
+	long long deadline = o->timeout_ms >= 0 ? now_ms() + o->timeout_ms : -1;
+	long count = 0;
+	bool escaped = false;
+	int status = 0;
+	char c;
+
+	tty_setup(o, &t);
+	while (o->nchars < 0 || count < o->nchars) {
+		int r = read_byte(o, &t, deadline, &c);
+		if (r <= 0) {
+			/* a read error (a closed fd) ends the input, as in dash */
+			status = r == RB_TIMEOUT ? 128 + SIGALRM
+				 : r == RB_SIGNAL ? 128 + tty_interrupted(&t) : 1;
+			break;
+		}
+		bool quoted = escaped;
+		escaped = false;
+		if (quoted && c == '\n')
+			continue;	/* a line continuation */
+		if (!quoted && c == o->delim && !o->exact)
+			break;
+		if (!quoted && c == '\\' && !o->raw) {
+			escaped = true;
 			continue;
 		}
 		if (!c)
 			continue;
-		sb_addc(&line, c);
-		sb_addc(&mask, 0);
+		sb_addc(line, c);
+		sb_addc(mask, quoted);
+		count++;
 	}
-	{
-		const char *ifs = var_get("IFS");
-		size_t pos = 0, len = line.len;
-		const char *s = line.s ? line.s : "", *m = mask.s ? mask.s : "";
-		if (!ifs)
-			ifs = " \t\n";
+	tty_restore(o, &t);
+	return status;
+}
+
+/* Split s (len bytes, mask marking quoted ones) at IFS into the variables names[0..n-1]:
+ * the last one gets the rest of the line without its trailing IFS white space, and
+ * without a last delimiter that ends its one field. */
+static int read_assign(char **names, int n, const char *s, const char *m, size_t len,
+		       const char *ifs)
+{
+	size_t pos = 0;
+	int status = 0;
+
 #define IS_WS(k) (!m[k] && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n') && strchr(ifs, s[k]))
 #define IS_IFS(k) (!m[k] && s[k] && strchr(ifs, s[k]))
+	while (pos < len && IS_WS(pos))
+		pos++;
+	for (int i = 0; i < n; i++) {
+		size_t start = pos, end;
+		if (!is_name(names[i], strlen(names[i]))) {
+			sh_error("read: %s: bad variable name", names[i]);
+			return 2;
+		}
+		while (pos < len && !IS_IFS(pos))
+			pos++;
+		end = pos;
 		while (pos < len && IS_WS(pos))
 			pos++;
-		if (i == argc) {
-			var_set("REPLY", s, 0);
-			i = argc;
+		if (pos < len && IS_IFS(pos)) {
+			pos++;
+			while (pos < len && IS_WS(pos))
+				pos++;
 		}
-		for (; i < argc; i++) {
-			struct sbuf val = { 0 };
-			bool last = i == argc - 1;
-			if (!is_name(argv[i], strlen(argv[i]))) {
-				sh_error("read: %s: bad variable name", argv[i]);
-				status = 2;
-				break;
-			}
-			if (last) {
-				size_t end = len, f = pos, d;
-				while (end > pos && IS_WS(end - 1))
-					end--;
-				/* what is left is one field and its delimiter: the field alone */
-				while (f < end && !IS_IFS(f))
-					f++;
-				d = f;
-				while (d < end && IS_WS(d))
-					d++;
-				if (d < end && IS_IFS(d))
-					d++;
-				sb_addn(&val, s + pos, (d == end ? f : end) - pos);
-			} else {
-				while (pos < len && !IS_IFS(pos))
-					sb_addc(&val, s[pos++]);
-				while (pos < len && IS_WS(pos))
-					pos++;
-				if (pos < len && IS_IFS(pos)) {
-					pos++;
-					while (pos < len && IS_WS(pos))
-						pos++;
-				}
-			}
-			if (var_set(argv[i], val.s ? val.s : "", 0) < 0)
-				status = 2;
-			free(val.s);
+		if (i == n - 1 && pos < len) {
+			end = len;
+			while (end > start && IS_WS(end - 1))
+				end--;
 		}
+		char *val = xstrndup(s + start, end - start);
+		if (var_set(names[i], val, 0) < 0)
+			status = 2;
+		free(val);
+	}
 #undef IS_WS
 #undef IS_IFS
+	return status;
+}
+
+static int bi_read(int argc, char **argv)
+{
+	struct read_opts o = { .delim = '\n', .nchars = -1, .timeout_ms = -1 };
+	struct sbuf line = { 0 }, mask = { 0 };
+	int i = read_parse_opts(argv, &o), status, r;
+	char *reply[] = { (char *)"REPLY" };
+	const char *ifs;
+
+	if (i < 0)
+		return 2;
+	if (o.timeout_ms == 0) {	/* -t 0: is there input? */
+		struct pollfd p = { .fd = o.fd, .events = POLLIN };
+		return poll(&p, 1, 0) > 0 ? 0 : 1;
 	}
+	if (o.prompt && isatty(o.fd)) {
+		fputs(o.prompt, stderr);
+		fflush(stderr);
+	}
+	status = read_line(&o, &line, &mask);
+	sb_addc(&line, 0);
+	sb_addc(&mask, 0);
+	line.len--;
+	/* REPLY and -N take the line as it is (no IFS): -N empties its other names */
+	if (i == argc || o.exact)
+		ifs = "";
+	else if (!(ifs = var_get("IFS")))
+		ifs = " \t\n";
+	r = i == argc ? read_assign(reply, 1, line.s, mask.s, line.len, ifs)
+		      : read_assign(argv + i, argc - i, line.s, mask.s, line.len, ifs);
+	if (r)
+		status = r;
 	free(line.s);
 	free(mask.s);
+	return status;
+}
+
+/* A NOFORK applet's output as a string: it runs in the shell with its standard output on
+ * an anonymous file in memory (a pipe could fill up, as nobody reads it meanwhile). */
+static char *nofork_output(const struct applet *a, char **argv, int *status)
+{
+	int fd = memfd_create("output", MFD_CLOEXEC), saved;
+
+	if (fd < 0) {	/* a kernel without memfd: a deleted temporary file */
+		FILE *f = tmpfile();
+		fd = f ? fcntl(fileno(f), F_DUPFD_CLOEXEC, 0) : -1;
+		if (f)
+			fclose(f);
+		if (fd < 0) {
+			sh_error("%s: %s", applet_name_of(a), strerror(errno));
+			*status = 1;
+			return NULL;
+		}
+	}
+	fflush(stdout);
+	saved = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 10);
+	dup2(fd, STDOUT_FILENO);
+	*status = run_nofork_applet(a, argv);
+	if (saved >= 0) {
+		dup2(saved, STDOUT_FILENO);
+		close(saved);
+	} else {
+		close(STDOUT_FILENO);
+	}
+	lseek(fd, 0, SEEK_SET);
+	return read_all_and_close(fd);
+}
+
+/* printf is the applet; the shell adds bash's -v NAME: the output is assigned to NAME
+ * (up to a NUL byte) instead of printed. */
+static int bi_printf(int argc, char **argv)
+{
+	const struct applet *a = find_applet("printf");
+	const char *name;
+	char *out, **args;
+	int i = 2, status;
+
+	if (argc < 2 || strncmp(argv[1], "-v", 2))
+		return run_nofork_applet(a, argv);
+	name = argv[1][2] ? argv[1] + 2 : argv[i++];
+	if (!name) {
+		sh_error("printf: -v: option requires an argument");
+		i = argc + 1;
+	} else if (!is_name(name, strlen(name))) {
+		sh_error("printf: `%s': not a valid identifier", name);
+		return 2;
+	}
+	if (i < argc && !strcmp(argv[i], "--"))
+		i++;
+	if (i >= argc) {
+		sh_error("printf: usage: printf [-v NAME] FORMAT [ARGUMENT]...");
+		return 2;
+	}
+	args = xmalloc((argc - i + 2) * sizeof(*args));
+	args[0] = argv[0];
+	memcpy(args + 1, argv + i, (argc - i + 1) * sizeof(*args));
+	out = nofork_output(a, args, &status);
+	free(args);
+	if (out && var_set(name, out, 0) < 0)
+		status = 2;
+	free(out);
 	return status;
 }
 
@@ -1324,76 +1683,135 @@ done:
 	return 0;
 }
 
-static const char *const keywords[] = { "!", "{", "}", "case", "do", "done", "elif", "else",
-					"esac", "fi", "for", "function", "if", "in", "then",
-					"until", "while", NULL };
+static const char *const keywords[] = { "!", "[[", "]]", "{", "}", "case", "do", "done",
+					"elif", "else", "esac", "fi", "for", "function", "if", "in",
+					"then", "until", "while", NULL };
 
-/* command -v / -V and type: how name would be run. */
-static int describe(const char *name, int mode)
+enum {
+	D_ALL = 1 << 0,		/* type -a: every way the name can be run */
+	D_NOFUNC = 1 << 1,	/* -f */
+	D_PATH = 1 << 2,	/* -p: the file's path, nothing for the others */
+	D_FORCE = 1 << 3,	/* -P: search PATH, whatever the name is */
+	D_KIND = 1 << 4,	/* -t: alias, keyword, function, builtin or file */
+	D_SHORT = 1 << 5,	/* command -v */
+};
+
+/* One way name can be run, in the form how asks for; text: a file's path, or what the
+ * name is. */
+static void say(const char *name, unsigned how, const char *kind, const char *text)
 {
-	struct alias *al;
-	char *path;
+	bool file = !strcmp(kind, "file");
 
-	for (int k = 0; keywords[k]; k++)
-		if (!strcmp(keywords[k], name)) {
-			if (mode == 'v')
-				printf("%s\n", name);
-			else
-				printf("%s is a shell keyword\n", name);
-			return 0;
+	if (how & D_KIND)
+		printf("%s\n", kind);
+	else if (how & (D_PATH | D_FORCE | D_SHORT)) {
+		if (file || (how & D_SHORT))
+			printf("%s\n", file ? text : name);
+	} else
+		printf("%s is %s\n", name, text);
+}
+
+/* The executable files name can be: with a '/', itself; else where PATH has it (all of
+ * them with D_ALL). */
+static bool describe_files(const char *name, unsigned how)
+{
+	const char *path = var_get("PATH"), *p, *e;
+	struct stat st;
+	bool found = false;
+
+	if (strchr(name, '/')) {
+		found = stat(name, &st) == 0 && S_ISREG(st.st_mode) && access(name, X_OK) == 0;
+		if (found)
+			say(name, how, "file", name);
+		return found;
+	}
+	if (!path)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	for (p = path;; p = e + 1) {
+		e = strchrnul(p, ':');
+		char *full = e == p ? xstrdup(name) : xasprintf("%.*s/%s", (int)(e - p), p, name);
+		if (stat(full, &st) == 0 && S_ISREG(st.st_mode) && access(full, X_OK) == 0) {
+			say(name, how, "file", full);
+			found = true;
 		}
-	if ((al = alias_lookup(name))) {
-		if (mode == 'v') {
+		free(full);
+		if (!*e || (found && !(how & D_ALL)))
+			return found;
+	}
+}
+
+/* type and command -v/-V: how name would be run (alias, keyword, function, builtin, file,
+ * in that order). False when it would not. */
+static bool describe(const char *name, unsigned how)
+{
+	const struct builtin *b = builtin_lookup(name);
+	struct alias *al = alias_lookup(name);
+	bool found = false;
+
+	if (how & D_FORCE)
+		return describe_files(name, how);
+	if (al) {
+		if (how & D_SHORT) {
 			printf("alias %s=", name);
 			print_quoted(al->value);
 			putchar('\n');
 		} else {
-			printf("%s is an alias for %s\n", name, al->value);
+			char *t = xasprintf("an alias for %s", al->value);
+			say(name, how, "alias", t);
+			free(t);
 		}
-		return 0;
+		found = true;
 	}
-	const struct builtin *b = builtin_lookup(name);
-	if (b && (b->flags & BI_SPECIAL)) {
-		if (mode == 'v')
-			printf("%s\n", name);
-		else
-			printf("%s is a special shell builtin\n", name);
-		return 0;
+	for (int k = 0; keywords[k] && (!found || (how & D_ALL)); k++)
+		if (!strcmp(keywords[k], name)) {
+			say(name, how, "keyword", "a shell keyword");
+			found = true;
+		}
+	if ((!found || (how & D_ALL)) && b && (b->flags & BI_SPECIAL)) {
+		say(name, how, "builtin", "a special shell builtin");
+		found = true;
 	}
-	if (func_lookup(name)) {
-		if (mode == 'v')
-			printf("%s\n", name);
-		else
-			printf("%s is a function\n", name);
-		return 0;
+	if ((!found || (how & D_ALL)) && !(how & D_NOFUNC) && func_lookup(name)) {
+		say(name, how, "function", "a function");
+		found = true;
 	}
-	if (b || nofork_applet_lookup(name)) {
-		if (mode == 'v')
-			printf("%s\n", name);
-		else
-			printf("%s is a shell builtin\n", name);
-		return 0;
+	if ((!found || (how & D_ALL)) && ((b && !(b->flags & BI_SPECIAL)) || nofork_applet_lookup(name))) {
+		say(name, how, "builtin", "a shell builtin");
+		found = true;
 	}
-	path = strchr(name, '/') ? (access(name, X_OK) == 0 ? xstrdup(name) : NULL)
-				 : path_search(name);
-	if (path) {
-		if (mode == 'v')
-			printf("%s\n", path);
-		else
-			printf("%s is %s\n", name, path);
-		free(path);
-		return 0;
-	}
-	if (mode != 'v')
-		sh_error("%s: not found", name);
-	return 1;
+	if (!found || (how & D_ALL))
+		found |= describe_files(name, how);
+	return found;
 }
 
 static int bi_type(int argc, char **argv)
 {
-	int status = 0;
-	for (int i = 1; i < argc; i++)
-		status |= describe(argv[i], 'V');
+	static const char opts[] = "afpPt";
+	unsigned how = 0;
+	int i = 1, status = 0;
+
+	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (!strcmp(argv[i], "--")) {
+			i++;
+			break;
+		}
+		for (const char *p = argv[i] + 1; *p; p++) {
+			const char *o = strchr(opts, *p);
+			if (!o) {
+				sh_error("type: -%c: invalid option", *p);
+				sh_error("type: usage: type [-afptP] name...");
+				return 2;
+			}
+			how |= (unsigned[]){ D_ALL, D_NOFUNC, D_PATH, D_FORCE, D_KIND }[o - opts];
+		}
+	}
+	for (; i < argc; i++) {
+		if (describe(argv[i], how))
+			continue;
+		if (!(how & (D_KIND | D_PATH | D_FORCE)))
+			sh_error("type: %s: not found", argv[i]);
+		status = 1;
+	}
 	return status;
 }
 
@@ -1418,8 +1836,13 @@ static int bi_command(int argc, char **argv)
 	if (i == argc)
 		return 0;
 	if (mode) {
-		for (; i < argc; i++)
-			status |= describe(argv[i], mode);
+		for (; i < argc; i++) {
+			if (describe(argv[i], mode == 'v' ? D_SHORT : 0))
+				continue;
+			if (mode == 'V')
+				sh_error("command: %s: not found", argv[i]);
+			status = 1;
+		}
 		return status;
 	}
 	bool saved = sh_G.under_command;
@@ -1556,6 +1979,7 @@ static const struct builtin builtins[] = {
 	{ "kill", bi_kill, BI_REGULAR },
 	{ "let", bi_let, BI_REGULAR },
 	{ "local", bi_local, BI_REGULAR },
+	{ "printf", bi_printf, BI_REGULAR },
 	{ "pwd", bi_pwd, BI_REGULAR },
 	{ "read", bi_read, BI_REGULAR },
 	{ "readonly", bi_readonly, BI_SPECIAL },
@@ -1584,8 +2008,8 @@ const struct builtin *builtin_lookup(const char *name)
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 		int c = strcmp(name, builtins[mid].name);
-		if (c == 0)
-			return &builtins[mid];
+		if (c == 0)	/* without the applet, printf is the one in $PATH */
+			return ENABLE_PRINTF || builtins[mid].fn != bi_printf ? &builtins[mid] : NULL;
 		if (c < 0)
 			hi = mid;
 		else

@@ -107,14 +107,10 @@ pid_t sh_fork(void)
 		sh_G.interactive = false;
 		sh_G.nreaped = 0;
 		traps_reset_in_child();
-		/* the parent's jobs are not ours to wait for */
-		while (sh_G.jobs) {
-			struct job *j = sh_G.jobs;
-			sh_G.jobs = j->next;
-			free(j->procs);
-			free(j->cmd);
-			free(j);
-		}
+		/* the parent's jobs are not ours to wait for; jobs still lists them
+		 * ($(jobs -p)) */
+		for (struct job *j = sh_G.jobs; j; j = j->next)
+			j->inherited = true;
 	}
 	return pid;
 }
@@ -140,20 +136,25 @@ static void reap_jobs(void)
 {
 	int ws;
 	for (struct job *j = sh_G.jobs; j; j = j->next)
-		for (int i = 0; i < j->nprocs; i++)
-			if (j->procs[i].status < 0 && waitpid(j->procs[i].pid, &ws, WNOHANG) > 0)
+		for (int i = 0; i < j->nprocs && !j->inherited; i++)
+			if (j->procs[i].status < 0 && waitpid(j->procs[i].pid, &ws, WNOHANG) > 0) {
 				j->procs[i].status = status_of(ws);
+				j->procs[i].sig = WIFSIGNALED(ws) ? WTERMSIG(ws) : 0;
+			}
 }
 
 /* A child reaped while waiting for another: a job's, or one a pipeline waits for next. */
-static void record_status(pid_t pid, int status)
+static void record_status(pid_t pid, int ws)
 {
 	struct job *j = job_find_pid(pid);
+	int status = status_of(ws);
 
 	if (j) {
 		for (int i = 0; i < j->nprocs; i++)
-			if (j->procs[i].pid == pid)
+			if (j->procs[i].pid == pid) {
 				j->procs[i].status = status;
+				j->procs[i].sig = WIFSIGNALED(ws) ? WTERMSIG(ws) : 0;
+			}
 		return;
 	}
 	if (sh_G.nreaped == sh_G.capreaped) {
@@ -194,10 +195,10 @@ int wait_pid(pid_t pid)
 		}
 		if (r == pid)
 			break;
-		record_status(r, status_of(ws));
+		record_status(r, ws);
 	}
 	if (j)
-		record_status(pid, status_of(ws));
+		record_status(pid, ws);
 	return status_of(ws);
 }
 
@@ -213,22 +214,172 @@ static void job_free(struct job *j)
 	free(j);
 }
 
-void jobs_report(void)
+static bool job_done(struct job *j)
+{
+	for (int i = 0; i < j->nprocs; i++)
+		if (j->procs[i].status < 0)
+			return false;
+	return true;
+}
+
+/* The current job (%+) is the newest, the previous (%-) the one before (no job control:
+ * none is ever stopped). */
+static int job_mark(struct job *j)
+{
+	struct job *prev = NULL, *cur = sh_G.jobs;
+
+	for (; cur->next; cur = cur->next)
+		prev = cur;
+	return j == cur ? '+' : j == prev ? '-' : ' ';
+}
+
+void job_report(struct job *j, bool pids_only, bool long_form)
+{
+	struct proc *last = &j->procs[j->nprocs - 1];
+	char state[32];
+
+	reap_jobs();
+	if (pids_only) {
+		printf("%d\n", (int)j->pgid);
+		return;
+	}
+	if (!job_done(j))
+		strcpy(state, "Running");
+	else if (last->sig)
+		snprintf(state, sizeof(state), "%s", strsignal(last->sig));
+	else if (last->status)
+		snprintf(state, sizeof(state), "Done(%d)", last->status);
+	else
+		strcpy(state, "Done");
+	/* POSIX: "[%d] %c %s %s\n", a blank being one or more blanks */
+	printf("[%d] %c ", j->id, job_mark(j));
+	if (long_form)
+		printf("%d ", (int)j->pgid);
+	printf("%-23s %s\n", state, j->cmd ? j->cmd : "");
+	/* reported: a finished job is forgotten */
+	if (job_done(j))
+		job_free(j);
+}
+
+void jobs_report(bool pids_only, bool long_form)
 {
 	struct job *j = sh_G.jobs, *next;
 
-	reap_jobs();
 	for (; j; j = next) {
-		bool done = true;
 		next = j->next;
-		for (int i = 0; i < j->nprocs; i++)
-			done &= j->procs[i].status >= 0;
-		if (j->cmd)
-			printf("[%d]   %-24s%s\n", j->id, done ? "Done" : "Running", j->cmd);
-		else
-			printf("[%d]   %s\n", j->id, done ? "Done" : "Running");
-		if (done)
-			job_free(j);
+		job_report(j, pids_only, long_form);
+	}
+}
+
+struct job *job_lookup(const char *spec, const char *who)
+{
+	struct job *found = NULL, *j;
+	const char *s = spec + 1;
+	bool contains = *s == '?';
+
+	if (*spec != '%') {
+		sh_error("%s: %s: no such job", who, spec);
+		return NULL;
+	}
+	if (!*s || !strcmp(s, "%") || !strcmp(s, "+") || !strcmp(s, "-")) {
+		for (j = sh_G.jobs; j; j = j->next)
+			if (job_mark(j) == (*s == '-' ? '-' : '+') || (*s == '-' && !j->next && !found))
+				found = j;
+	} else if (isdigit((unsigned char)*s)) {
+		for (j = sh_G.jobs; j; j = j->next)
+			if (j->id == atoi(s) && s[strspn(s, "0123456789")] == 0)
+				found = j;
+	} else {
+		s += contains;
+		for (j = sh_G.jobs; j; j = j->next) {
+			const char *c = j->cmd ? j->cmd : "";
+			if (contains ? !strstr(c, s) : strncmp(c, s, strlen(s)))
+				continue;
+			if (found) {
+				sh_error("%s: %s: ambiguous job spec", who, spec);
+				return NULL;
+			}
+			found = j;
+		}
+	}
+	if (!found)
+		sh_error("%s: %s: no such job", who, spec);
+	return found;
+}
+
+/* ---- the text of a command, for jobs ---- */
+
+static void words_text(struct sbuf *b, struct word *w, const char *sep)
+{
+	for (; w; w = w->next) {
+		sb_adds(b, w->text[0] == 1 ? w->text + 1 : w->text);
+		if (w->next)
+			sb_adds(b, sep);
+	}
+}
+
+static void node_text(struct sbuf *b, struct node *n)
+{
+	static const char *const redir_ops[] = { "<", ">", ">|", ">>", "<&", ">&", "<>", "<<",
+						 "<<<", "&>" };
+	static const char *const compound[] = { "if", "while", "until", "for", "case", "[[",
+						"for ((" };
+
+	switch (n->type) {
+	case N_SIMPLE:
+		words_text(b, n->assigns, " ");
+		if (n->assigns && n->words)
+			sb_addc(b, ' ');
+		words_text(b, n->words, " ");
+		for (struct redir *r = n->redirs; r; r = r->next) {
+			sb_addc(b, ' ');
+			sb_adds(b, redir_ops[r->type]);
+			sb_adds(b, r->target->text);
+		}
+		return;
+	case N_PIPE:
+		for (int i = 0; i < n->ncmds; i++) {
+			if (i)
+				sb_adds(b, " | ");
+			node_text(b, n->cmds[i]);
+		}
+		return;
+	case N_AND:
+	case N_OR:
+	case N_SEQ:
+		node_text(b, n->a);
+		sb_adds(b, n->type == N_AND ? " && " : n->type == N_OR ? " || " : "; ");
+		node_text(b, n->b);
+		return;
+	case N_NOT:
+		sb_adds(b, "! ");
+		node_text(b, n->a);
+		return;
+	case N_BG:
+		node_text(b, n->a);
+		sb_adds(b, " &");
+		return;
+	case N_SUBSHELL:
+	case N_GROUP:
+		sb_adds(b, n->type == N_GROUP ? "{ " : "( ");
+		node_text(b, n->a);
+		sb_adds(b, n->type == N_GROUP ? "; }" : " )");
+		return;
+	case N_ARITH:
+		sb_adds(b, "((");
+		sb_adds(b, n->words->text);
+		sb_adds(b, "))");
+		return;
+	case N_FUNCDEF:
+		sb_adds(b, n->name);
+		sb_adds(b, "() ...");
+		return;
+	default:	/* the other compound commands by their keyword */
+		sb_adds(b, compound[n->type == N_IF ? 0 : n->type == N_WHILE ? 1 :
+				    n->type == N_UNTIL ? 2 : n->type == N_FOR ? 3 :
+				    n->type == N_CASE ? 4 : n->type == N_DBRACKET ? 5 : 6]);
+		sb_adds(b, " ...");
+		return;
 	}
 }
 
@@ -238,7 +389,7 @@ int wait_job_pid(pid_t pid)
 	int status;
 	bool done = true;
 
-	if (!j)
+	if (!j || j->inherited)
 		return 127;
 	status = wait_pid(pid);
 	for (int i = 0; i < j->nprocs; i++)
@@ -254,18 +405,21 @@ int wait_all(void)
 	int status = 0;
 	while (sh_G.jobs) {
 		struct job *j = sh_G.jobs;
-		for (int i = 0; i < j->nprocs; i++)
+		for (int i = 0; i < j->nprocs && !j->inherited; i++)
 			status = wait_pid(j->procs[i].pid);
 		job_free(j);
 	}
 	return status;
 }
 
-static void job_add(pid_t pid)
+static void job_add(pid_t pid, struct node *n)
 {
 	struct job *j = xzalloc(sizeof(*j)), *last = sh_G.jobs;
+	struct sbuf text = { 0 };
 	int finished = 0;
 
+	node_text(&text, n);
+	j->cmd = sb_take(&text);
 	j->id = ++sh_G.next_job_id;
 	j->pgid = pid;
 	j->nprocs = 1;
@@ -537,8 +691,9 @@ static const struct applet *standalone_applet(const char *name)
 	return find_applet(name);
 }
 
-/* In a child (or exec): run argv as an external command; never returns. */
-NORETURN static void exec_command(char **argv)
+/* In a child (or exec): run argv as an external command; never returns. who: "exec: "
+ * for the exec builtin's messages, else "". */
+NORETURN static void exec_command(char **argv, const char *who)
 {
 	const struct applet *a = standalone_applet(argv[0]);
 	char *path;
@@ -556,7 +711,7 @@ NORETURN static void exec_command(char **argv)
 	path = strchr(argv[0], '/') ? xstrdup(argv[0]) : path_search(argv[0]);
 	if (!path) {
 		sh_G.traps[0] = NULL;
-		sh_fatal(127, "%s: command not found", argv[0]);
+		sh_fatal(127, "%s%s: %snot found", who, argv[0], *who ? "" : "command ");
 	}
 	execv(path, argv);
 	err = errno;
@@ -578,7 +733,7 @@ NORETURN static void exec_command(char **argv)
 		if (err == EACCES && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 			err = EISDIR;
 	}
-	sh_fatal(err == ENOENT ? 127 : 126, "%s: %s", argv[0], strerror(err));
+	sh_fatal(err == ENOENT ? 127 : 126, "%s%s: %s", who, argv[0], strerror(err));
 }
 
 int exec_argv(char **argv)
@@ -598,13 +753,13 @@ int exec_argv(char **argv)
 	reap_jobs();
 	pid = sh_fork();
 	if (pid == 0)
-		exec_command(argv);
+		exec_command(argv, "");
 	return wait_pid(pid);
 }
 
 void exec_argv_replace(char **argv)
 {
-	exec_command(argv);
+	exec_command(argv, "exec: ");
 }
 
 static void xtrace(struct word *assigns_expanded_dummy, char **assigns, int nassigns,
@@ -809,14 +964,14 @@ static int eval_simple(struct node *n, int flags)
 	if (flags & EV_EXIT) {
 		if (redirect(n->redirs, NULL) < 0)
 			sh_exit(1);
-		exec_command(args.v);
+		exec_command(args.v, "");
 	}
 	reap_jobs();
 	pid_t pid = sh_fork();
 	if (pid == 0) {
 		if (redirect(n->redirs, NULL) < 0)
 			_exit(1);
-		exec_command(args.v);
+		exec_command(args.v, "");
 	}
 	status = wait_pid(pid);
 out:
@@ -1267,7 +1422,7 @@ static int eval_background(struct node *n)
 		sh_exit(eval(n->a, EV_EXIT));
 	}
 	sh_G.lastbg = pid;
-	job_add(pid);
+	job_add(pid, n->a);
 	return 0;
 }
 

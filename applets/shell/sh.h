@@ -265,6 +265,8 @@ int var_unset(const char *name);
 /* Exported variables as an environ array (malloced strings, NULL-terminated). */
 char **var_environ(void);
 void vars_import(char **envp);
+/* RANDOM's seed, SECONDS's start: before vars_import, which may set them. */
+void vars_init_special(void);
 /* Sorted list of all variables (malloced array). */
 struct var **var_sorted(size_t *n);
 /* local NAME: save its current state for the running function. */
@@ -307,6 +309,7 @@ enum sh_opt {
 struct proc {
 	pid_t pid;
 	int status;		/* -1 while running */
+	int sig;		/* the signal that ended it, or 0 */
 };
 /* A job: a pipeline started in the background (or, later, stopped). Its process group is
  * recorded for job control. */
@@ -317,6 +320,7 @@ struct job {
 	int nprocs;
 	struct proc *procs;
 	char *cmd;
+	bool inherited;		/* in a subshell: the parent's, listed but not waited for */
 };
 
 /* Evaluate a tree; returns its exit status (also in sh_G.status). */
@@ -334,7 +338,12 @@ int wait_job_pid(pid_t pid);
 /* The wait builtin's work: wait for all background jobs. */
 int wait_all(void);
 /* The jobs builtin: list background jobs, forget the finished ones. */
-void jobs_report(void);
+void jobs_report(bool pids_only, bool long_form);
+/* One job's line for jobs ("[1] + Running  cmd", -l with the pid, -p the pid only); a
+ * finished job is forgotten once reported. */
+void job_report(struct job *j, bool pids_only, bool long_form);
+/* A job by its %spec (%N %% %+ %- %str %?str); NULL after "who: spec: ..." */
+struct job *job_lookup(const char *spec, const char *who);
 struct job *job_find_pid(pid_t pid);
 /* Run pending traps (between commands). */
 void run_pending_traps(void);
@@ -414,7 +423,10 @@ struct sh_state {
 	volatile sig_atomic_t any_pending;
 	unsigned getopt_char;	/* position inside a grouped option argument */
 	struct input *input;	/* what the top level reads */
-	unsigned long long random;
+	unsigned long long random;	/* RANDOM's generator state */
+	pid_t random_pid;	/* the process the state belongs to: a subshell reseeds */
+	long long seconds_base;	/* the monotonic clock's seconds when SECONDS was 0 */
+	unsigned unspecial;	/* RANDOM, SECONDS unset: ordinary variables from now on */
 	int arith_depth;
 	jmp_buf *arith_catch;	/* set by arith_try: where an arithmetic error goes */
 	const char *arith_who;

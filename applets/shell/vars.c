@@ -33,27 +33,41 @@ struct var *var_lookup(const char *name)
 	return NULL;
 }
 
-const char *var_get(const char *name)
-{
-	struct var *v;
+enum { SPECIAL_RANDOM = 1, SPECIAL_SECONDS = 2 };
 
-	if (name[0] == 'L' && !strcmp(name, "LINENO")) {
-		v = var_lookup(name);
-		if (!v || !(v->flags & V_UNSET)) {
-			char buf[16];
-			snprintf(buf, sizeof(buf), "%d", sh_G.lineno);
-			var_set("LINENO", buf, 0);
-		}
-	} else if (name[0] == 'R' && !strcmp(name, "RANDOM")) {
-		char buf[16];
-		sh_G.random = sh_G.random * 6364136223846793005ULL + 1442695040888963407ULL;
-		snprintf(buf, sizeof(buf), "%u", (unsigned)(sh_G.random >> 33) & 32767);
-		var_set("RANDOM", buf, 0);
+/* RANDOM and SECONDS (until unset) make their value when read; assigning seeds them. */
+static unsigned special_var(const char *name)
+{
+	unsigned bit = name[0] == 'R' && !strcmp(name, "RANDOM")	  ? SPECIAL_RANDOM
+		       : name[0] == 'S' && !strcmp(name, "SECONDS") ? SPECIAL_SECONDS
+								     : 0;
+	return bit & ~sh_G.unspecial;
+}
+
+static long long monotonic_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec;
+}
+
+static void special_assigned(unsigned which, const char *value)
+{
+	long long n = strtoll(value, NULL, 10);
+
+	if (which == SPECIAL_SECONDS) {
+		sh_G.seconds_base = monotonic_seconds() - n;
+	} else {
+		sh_G.random = n;
+		sh_G.random_pid = getpid();
 	}
-	v = var_lookup(name);
-	if (ENABLE_FEATURE_SH_ARRAYS && v && (v->flags & V_ARRAY))
-		return array_get(v, 0);
-	return v && !(v->flags & V_UNSET) ? v->value : NULL;
+}
+
+void vars_init_special(void)
+{
+	sh_G.seconds_base = monotonic_seconds();
+	sh_G.random_pid = getpid();
+	sh_G.random = (unsigned long long)sh_G.random_pid << 16 ^ (unsigned long long)time(NULL);
 }
 
 /* ---- arrays: elements sorted by index in one vector ---- */
@@ -270,13 +284,13 @@ static struct var *var_new(const char *name)
 	return v;
 }
 
-int var_set(const char *name, const char *value, unsigned flags)
+static struct var *set_value(const char *name, const char *value, unsigned flags)
 {
 	struct var *v = var_lookup(name);
 
 	if (v && (v->flags & V_READONLY) && value) {
 		sh_error("%s: is read only", name);
-		return -1;
+		return NULL;
 	}
 	if (!v)
 		v = var_new(name);
@@ -298,6 +312,50 @@ int var_set(const char *name, const char *value, unsigned flags)
 			v->flags |= V_EXPORT;
 	}
 	v->flags |= flags & (V_EXPORT | V_READONLY | V_INTEGER);
+	return v;
+}
+
+const char *var_get(const char *name)
+{
+	struct var *v;
+	unsigned special;
+
+	if (name[0] == 'L' && !strcmp(name, "LINENO")) {
+		v = var_lookup(name);
+		if (!v || !(v->flags & V_UNSET)) {
+			char buf[16];
+			snprintf(buf, sizeof(buf), "%d", sh_G.lineno);
+			var_set("LINENO", buf, 0);
+		}
+	} else if ((special = special_var(name))) {
+		char buf[24];
+		if (special == SPECIAL_SECONDS) {
+			snprintf(buf, sizeof(buf), "%lld", monotonic_seconds() - sh_G.seconds_base);
+		} else {
+			pid_t pid = getpid();
+			if (sh_G.random_pid != pid) {	/* a subshell: not its parent's numbers */
+				sh_G.random ^= (unsigned long long)pid << 32;
+				sh_G.random_pid = pid;
+			}
+			sh_G.random = sh_G.random * 6364136223846793005ULL + 1442695040888963407ULL;
+			snprintf(buf, sizeof(buf), "%u", (unsigned)(sh_G.random >> 33) & 32767);
+		}
+		set_value(name, buf, 0);
+	}
+	v = var_lookup(name);
+	if (ENABLE_FEATURE_SH_ARRAYS && v && (v->flags & V_ARRAY))
+		return array_get(v, 0);
+	return v && !(v->flags & V_UNSET) ? v->value : NULL;
+}
+
+int var_set(const char *name, const char *value, unsigned flags)
+{
+	unsigned special;
+
+	if (!set_value(name, value, flags))
+		return -1;
+	if (value && (special = special_var(name)))
+		special_assigned(special, value);
 	if (!strcmp(name, "OPTIND"))
 		sh_G.getopt_char = 0;
 	return 0;
@@ -325,6 +383,7 @@ int var_unset(const char *name)
 			return -1;
 		}
 		/* a local keeps its slot so that the function's return restores it */
+		sh_G.unspecial |= special_var(name);
 		*pv = v->next;
 		free(v->name);
 		free(v->value);
@@ -332,6 +391,7 @@ int var_unset(const char *name)
 		free(v);
 		return 0;
 	}
+	sh_G.unspecial |= special_var(name);
 	return 0;
 }
 
