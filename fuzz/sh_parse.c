@@ -39,6 +39,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(s, data, size);
 	s[size] = 0;
+	/* odd sizes: with shopt extglob, where @( ... ) is one word */
+	sh_G.shopts = size & 1 ? 1u << SHOPT_extglob : 0;
 	a = arena_new();
 	parse_string(s, a, &err);
 	arena_unref(a);
