@@ -601,6 +601,34 @@ size_t assignment_name_len(const char *s)
 	return eq - s;
 }
 
+size_t assign_lhs_len(const char *s, size_t *nlen)
+{
+	size_t n = 0, i;
+
+	while (isalnum(s[n]) || s[n] == '_')
+		n++;
+	if (!is_name(s, n))
+		return 0;
+	i = n;
+	if (ENABLE_FEATURE_SH_ARRAYS && s[i] == '[') {
+		int depth = 0;
+		for (; s[i]; i++) {
+			depth += (s[i] == '[') - (s[i] == ']');
+			if (!depth)
+				break;
+		}
+		if (!s[i] || i == n + 1)
+			return 0;
+		i++;
+	}
+	if (ENABLE_FEATURE_SH_ARRAYS && s[i] == '+')
+		i++;
+	if (s[i] != '=')
+		return 0;
+	*nlen = n;
+	return i;
+}
+
 static struct node *new_node(struct parser *p, enum node_type type)
 {
 	struct node *n = arena_alloc(p->arena, sizeof(*n));

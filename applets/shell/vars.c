@@ -222,34 +222,6 @@ int array_assign(const char *name, struct aelem *e, size_t n, bool append, unsig
 	return 0;
 }
 
-size_t assign_lhs_len(const char *s, size_t *nlen)
-{
-	size_t n = 0, i;
-
-	while (isalnum(s[n]) || s[n] == '_')
-		n++;
-	if (!is_name(s, n))
-		return 0;
-	i = n;
-	if (ENABLE_FEATURE_SH_ARRAYS && s[i] == '[') {
-		int depth = 0;
-		for (; s[i]; i++) {
-			depth += (s[i] == '[') - (s[i] == ']');
-			if (!depth)
-				break;
-		}
-		if (!s[i] || i == n + 1)
-			return 0;
-		i++;
-	}
-	if (ENABLE_FEATURE_SH_ARRAYS && s[i] == '+')
-		i++;
-	if (s[i] != '=')
-		return 0;
-	*nlen = n;
-	return i;
-}
-
 const char *var_get_ref(const char *ref)
 {
 	const char *br = strchr(ref, '[');
