@@ -121,6 +121,67 @@ static void print_quoted(const char *s)
 	putchar('\'');
 }
 
+/* declare -p quoting: "..." with \ before " \ $ `, or $'...' for control characters */
+static void print_dquoted(const char *s)
+{
+	bool ctl = false;
+
+	for (const char *p = s; *p; p++)
+		ctl |= (unsigned char)*p < ' ' || *p == 0x7f;
+	fputs(ctl ? "$'" : "\"", stdout);
+	for (; *s; s++) {
+		const char *e = strchr("\n\t\r\033\\", *s);
+		if (!ctl && strchr("\"\\$`", *s)) {
+			printf("\\%c", *s);
+		} else if (ctl && e) {
+			printf("\\%c", "ntrE\\"[e - "\n\t\r\033\\"]);
+		} else if (ctl && *s == '\'') {
+			fputs("\\'", stdout);
+		} else if (ctl && ((unsigned char)*s < ' ' || *s == 0x7f)) {
+			printf("\\%03o", (unsigned char)*s);
+		} else {
+			putchar(*s);
+		}
+	}
+	putchar(ctl ? '\'' : '"');
+}
+
+/* NAME=([0]="x" [1]="y") for set and declare -p */
+static void print_array(const struct var *v)
+{
+	printf("%s=(", v->name);
+	for (size_t i = 0; i < v->narr; i++) {
+		printf(&" [%lld]="[!i], v->arr[i].idx);
+		print_dquoted(v->arr[i].val);
+	}
+	putchar(')');
+}
+
+/* declare -p: a command that recreates the variable */
+static void print_declare(const struct var *v)
+{
+	static const unsigned flag[] = { V_ARRAY, V_INTEGER, V_READONLY, V_EXPORT };
+	char opts[8] = "-", *o = opts + 1;
+
+	for (int i = 0; i < 4; i++)
+		if (v->flags & flag[i])
+			*o++ = "airx"[i];
+	if (o == opts + 1)
+		*o++ = '-';
+	*o = 0;
+	printf("declare %s ", opts);
+	if ((v->flags & (V_ARRAY | V_UNSET)) == V_ARRAY) {
+		print_array(v);
+	} else {
+		fputs(v->name, stdout);
+		if (!(v->flags & V_UNSET)) {
+			putchar('=');
+			print_dquoted(v->value);
+		}
+	}
+	putchar('\n');
+}
+
 static int bi_colon(int argc, char **argv)
 {
 	(void)argc, (void)argv;
@@ -218,6 +279,11 @@ static int bi_set(int argc, char **argv)
 		size_t n;
 		struct var **v = var_sorted(&n);
 		for (size_t k = 0; k < n; k++) {
+			if (ENABLE_FEATURE_SH_ARRAYS && (v[k]->flags & (V_ARRAY | V_UNSET)) == V_ARRAY) {
+				print_array(v[k]);
+				putchar('\n');
+				continue;
+			}
 			if (v[k]->flags & V_UNSET)
 				continue;
 			printf("%s=", v[k]->name);
@@ -320,67 +386,6 @@ static int bi_exec(int argc, char **argv)
 	exec_argv_replace(argv + 1);
 }
 
-/* declare -p quoting: "..." with \ before " \ $ `, or $'...' for control characters */
-static void print_dquoted(const char *s)
-{
-	bool ctl = false;
-
-	for (const char *p = s; *p; p++)
-		ctl |= (unsigned char)*p < ' ' || *p == 0x7f;
-	fputs(ctl ? "$'" : "\"", stdout);
-	for (; *s; s++) {
-		const char *e = strchr("\n\t\r\033\\", *s);
-		if (!ctl && strchr("\"\\$`", *s)) {
-			printf("\\%c", *s);
-		} else if (ctl && e) {
-			printf("\\%c", "ntrE\\"[e - "\n\t\r\033\\"]);
-		} else if (ctl && *s == '\'') {
-			fputs("\\'", stdout);
-		} else if (ctl && ((unsigned char)*s < ' ' || *s == 0x7f)) {
-			printf("\\%03o", (unsigned char)*s);
-		} else {
-			putchar(*s);
-		}
-	}
-	putchar(ctl ? '\'' : '"');
-}
-
-/* NAME=([0]="x" [1]="y") for set and declare -p */
-static void print_array(const struct var *v)
-{
-	printf("%s=(", v->name);
-	for (size_t i = 0; i < v->narr; i++) {
-		printf(&" [%lld]="[!i], v->arr[i].idx);
-		print_dquoted(v->arr[i].val);
-	}
-	putchar(')');
-}
-
-/* declare -p: a command that recreates the variable */
-static void print_declare(const struct var *v)
-{
-	static const unsigned flag[] = { V_ARRAY, V_INTEGER, V_READONLY, V_EXPORT };
-	char opts[8] = "-", *o = opts + 1;
-
-	for (int i = 0; i < 4; i++)
-		if (v->flags & flag[i])
-			*o++ = "airx"[i];
-	if (o == opts + 1)
-		*o++ = '-';
-	*o = 0;
-	printf("declare %s ", opts);
-	if (v->flags & V_ARRAY) {
-		print_array(v);
-	} else {
-		fputs(v->name, stdout);
-		if (!(v->flags & V_UNSET)) {
-			putchar('=');
-			print_dquoted(v->value);
-		}
-	}
-	putchar('\n');
-}
-
 static void print_var_decl(const char *cmd, struct var *v)
 {
 	if (ENABLE_FEATURE_SH_ARRAYS && (v->flags & V_ARRAY)) {
@@ -457,7 +462,7 @@ static int bi_let(int argc, char **argv)
 static int bi_declare(int argc, char **argv)
 {
 	unsigned set = 0, clear = 0;
-	bool print = false, funcs = false, global = argv[0][0] != 'l';
+	bool print = false, funcs = false, global = false;
 	int i = 1, status = 0;
 
 	for (; argv[i] && (argv[i][0] == '-' || argv[i][0] == '+') && argv[i][1]; i++) {
@@ -499,10 +504,11 @@ static int bi_declare(int argc, char **argv)
 		free(v);
 		return 0;
 	}
-	if (!global && !sh_G.func_depth) {
+	if (argv[0][0] == 'l' && !sh_G.func_depth) {
 		sh_error("local: not in a function");
 		return 1;
 	}
+	global |= !sh_G.func_depth;
 	for (; i < argc; i++) {
 		const char *a = argv[i] + (*argv[i] == 1);
 		size_t nl = 0, lhs = assign_lhs_len(a, &nl);
@@ -1120,7 +1126,7 @@ static int bi_ulimit(int argc, char **argv)
 static int bi_read(int argc, char **argv)
 {
 	bool raw = false;
-	const char *prompt = NULL;
+	const char *prompt = NULL, *arr = NULL;
 	struct sbuf line = { 0 }, mask = { 0 };
 	int i = 1, status = 0;
 	char c;
@@ -1136,6 +1142,9 @@ static int bi_read(int argc, char **argv)
 				raw = true;
 			} else if (*p == 'p' && !p[1] && argv[i + 1]) {
 				prompt = argv[++i];
+				break;
+			} else if (ENABLE_FEATURE_SH_ARRAYS && *p == 'a' && !p[1] && argv[i + 1]) {
+				arr = argv[++i];
 				break;
 			} else {
 				sh_error("read: -%c: invalid option", *p);
@@ -1182,7 +1191,28 @@ static int bi_read(int argc, char **argv)
 #define IS_IFS(k) (!m[k] && s[k] && strchr(ifs, s[k]))
 		while (pos < len && IS_WS(pos))
 			pos++;
-		if (i == argc) {
+		if (ENABLE_FEATURE_SH_ARRAYS && arr) {
+			/* read -a NAME: every field an element */
+			struct aelem *e = NULL;
+			size_t ne = 0;
+			while (pos < len) {
+				struct sbuf val = { 0 };
+				while (pos < len && !IS_IFS(pos))
+					sb_addc(&val, s[pos++]);
+				while (pos < len && IS_WS(pos))
+					pos++;
+				if (pos < len && IS_IFS(pos))
+					for (pos++; pos < len && IS_WS(pos);)
+						pos++;
+				e = xrealloc(e, (ne + 1) * sizeof(*e));
+				e[ne].idx = ne;
+				e[ne++].val = sb_take(&val);
+			}
+			if (array_assign(arr, e, ne, false, 0) < 0)
+				status = 2;
+			i = argc;
+		}
+		if (i == argc && !arr) {
 			var_set("REPLY", s, 0);
 			i = argc;
 		}
