@@ -107,7 +107,7 @@ static long long parse_number(struct arith *a, const char *s, size_t n, bool *ok
 static long long var_number(struct arith *a, const char *name, size_t n)
 {
 	char *nm = xstrndup(name, n);
-	const char *v = var_get(nm);
+	const char *v = var_get_ref(nm);
 	long long r;
 
 	free(nm);
@@ -134,7 +134,7 @@ static void assign(struct arith *a, struct val *lv, long long v)
 		return;
 	snprintf(buf, sizeof(buf), "%lld", v);
 	nm = xstrndup(lv->name, lv->nlen);
-	if (var_set(nm, buf, 0) < 0) {
+	if (var_set_ref(nm, buf) < 0) {
 		free(nm);
 		if (sh_G.arith_catch)
 			arith_fail();
@@ -172,6 +172,15 @@ static struct val parse_primary(struct arith *a)
 	if (isalpha(*s) || *s == '_') {
 		while (isalnum(*a->p) || *a->p == '_')
 			a->p++;
+		if (ENABLE_FEATURE_SH_ARRAYS && *a->p == '[') {
+			/* an array element a[expr]: the subscript is evaluated when used */
+			int depth = 0;
+			do
+				depth += (*a->p == '[') - (*a->p == ']');
+			while (*++a->p && depth);
+			if (depth)
+				arith_error(a, "missing ']'");
+		}
 		r.name = s;
 		r.nlen = a->p - s;
 		r.v = a->noeval ? 0 : var_number(a, s, r.nlen);

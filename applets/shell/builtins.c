@@ -132,6 +132,67 @@ static void print_quoted(const char *s)
 	putchar('\'');
 }
 
+/* declare -p quoting: "..." with \ before " \ $ `, or $'...' for control characters */
+static void print_dquoted(const char *s)
+{
+	bool ctl = false;
+
+	for (const char *p = s; *p; p++)
+		ctl |= (unsigned char)*p < ' ' || *p == 0x7f;
+	fputs(ctl ? "$'" : "\"", stdout);
+	for (; *s; s++) {
+		const char *e = strchr("\n\t\r\033\\", *s);
+		if (!ctl && strchr("\"\\$`", *s)) {
+			printf("\\%c", *s);
+		} else if (ctl && e) {
+			printf("\\%c", "ntrE\\"[e - "\n\t\r\033\\"]);
+		} else if (ctl && *s == '\'') {
+			fputs("\\'", stdout);
+		} else if (ctl && ((unsigned char)*s < ' ' || *s == 0x7f)) {
+			printf("\\%03o", (unsigned char)*s);
+		} else {
+			putchar(*s);
+		}
+	}
+	putchar(ctl ? '\'' : '"');
+}
+
+/* NAME=([0]="x" [1]="y") for set and declare -p */
+static void print_array(const struct var *v)
+{
+	printf("%s=(", v->name);
+	for (size_t i = 0; i < v->narr; i++) {
+		printf(&" [%lld]="[!i], v->arr[i].idx);
+		print_dquoted(v->arr[i].val);
+	}
+	putchar(')');
+}
+
+/* declare -p: a command that recreates the variable */
+static void print_declare(const struct var *v)
+{
+	static const unsigned flag[] = { V_ARRAY, V_INTEGER, V_READONLY, V_EXPORT };
+	char opts[8] = "-", *o = opts + 1;
+
+	for (int i = 0; i < 4; i++)
+		if (v->flags & flag[i])
+			*o++ = "airx"[i];
+	if (o == opts + 1)
+		*o++ = '-';
+	*o = 0;
+	printf("declare %s ", opts);
+	if ((v->flags & (V_ARRAY | V_UNSET)) == V_ARRAY) {
+		print_array(v);
+	} else {
+		fputs(v->name, stdout);
+		if (!(v->flags & V_UNSET)) {
+			putchar('=');
+			print_dquoted(v->value);
+		}
+	}
+	putchar('\n');
+}
+
 static int bi_colon(int argc, char **argv)
 {
 	(void)argc, (void)argv;
@@ -229,6 +290,11 @@ static int bi_set(int argc, char **argv)
 		size_t n;
 		struct var **v = var_sorted(&n);
 		for (size_t k = 0; k < n; k++) {
+			if (ENABLE_FEATURE_SH_ARRAYS && (v[k]->flags & (V_ARRAY | V_UNSET)) == V_ARRAY) {
+				print_array(v[k]);
+				putchar('\n');
+				continue;
+			}
 			if (v[k]->flags & V_UNSET)
 				continue;
 			printf("%s=", v[k]->name);
@@ -335,67 +401,6 @@ static int bi_exec(int argc, char **argv)
 	exec_argv_replace(argv + 1);
 }
 
-/* declare -p quoting: "..." with \ before " \ $ `, or $'...' for control characters */
-static void print_dquoted(const char *s)
-{
-	bool ctl = false;
-
-	for (const char *p = s; *p; p++)
-		ctl |= (unsigned char)*p < ' ' || *p == 0x7f;
-	fputs(ctl ? "$'" : "\"", stdout);
-	for (; *s; s++) {
-		const char *e = strchr("\n\t\r\033\\", *s);
-		if (!ctl && strchr("\"\\$`", *s)) {
-			printf("\\%c", *s);
-		} else if (ctl && e) {
-			printf("\\%c", "ntrE\\"[e - "\n\t\r\033\\"]);
-		} else if (ctl && *s == '\'') {
-			fputs("\\'", stdout);
-		} else if (ctl && ((unsigned char)*s < ' ' || *s == 0x7f)) {
-			printf("\\%03o", (unsigned char)*s);
-		} else {
-			putchar(*s);
-		}
-	}
-	putchar(ctl ? '\'' : '"');
-}
-
-/* NAME=([0]="x" [1]="y") for set and declare -p */
-static void print_array(const struct var *v)
-{
-	printf("%s=(", v->name);
-	for (size_t i = 0; i < v->narr; i++) {
-		printf(&" [%lld]="[!i], v->arr[i].idx);
-		print_dquoted(v->arr[i].val);
-	}
-	putchar(')');
-}
-
-/* declare -p: a command that recreates the variable */
-static void print_declare(const struct var *v)
-{
-	static const unsigned flag[] = { V_ARRAY, V_INTEGER, V_READONLY, V_EXPORT };
-	char opts[8] = "-", *o = opts + 1;
-
-	for (int i = 0; i < 4; i++)
-		if (v->flags & flag[i])
-			*o++ = "airx"[i];
-	if (o == opts + 1)
-		*o++ = '-';
-	*o = 0;
-	printf("declare %s ", opts);
-	if (v->flags & V_ARRAY) {
-		print_array(v);
-	} else {
-		fputs(v->name, stdout);
-		if (!(v->flags & V_UNSET)) {
-			putchar('=');
-			print_dquoted(v->value);
-		}
-	}
-	putchar('\n');
-}
-
 static void print_var_decl(const char *cmd, struct var *v)
 {
 	if (ENABLE_FEATURE_SH_ARRAYS && (v->flags & V_ARRAY)) {
@@ -475,7 +480,7 @@ static int bi_let(int argc, char **argv)
 static int bi_declare(int argc, char **argv)
 {
 	unsigned set = 0, clear = 0;
-	bool print = false, funcs = false, global = argv[0][0] != 'l';
+	bool print = false, funcs = false, global = false;
 	int i = 1, status = 0;
 
 	for (; argv[i] && (argv[i][0] == '-' || argv[i][0] == '+') && argv[i][1]; i++) {
@@ -517,10 +522,11 @@ static int bi_declare(int argc, char **argv)
 		free(v);
 		return 0;
 	}
-	if (!global && !sh_G.func_depth) {
+	if (argv[0][0] == 'l' && !sh_G.func_depth) {
 		sh_error("local: not in a function");
 		return 1;
 	}
+	global |= !sh_G.func_depth;
 	for (; i < argc; i++) {
 		const char *a = argv[i] + (*argv[i] == 1);
 		size_t nl = 0, lhs = assign_lhs_len(a, &nl);
@@ -1198,6 +1204,7 @@ struct read_opts {
 	long nchars;		/* -n, -N; -1: up to the delimiter */
 	long long timeout_ms;	/* -t; -1: none */
 	const char *prompt;	/* -p */
+	const char *array;	/* -a */
 };
 
 static void read_usage(void)
@@ -1248,7 +1255,7 @@ static int read_parse_opts(char **argv, struct read_opts *o)
 		for (const char *p = argv[i] + 1; *p; p++) {
 			const char *arg = NULL;
 			long n;
-			if (strchr("dnNptu", *p)) {
+			if (strchr(ENABLE_FEATURE_SH_ARRAYS ? "adnNptu" : "dnNptu", *p)) {
 				arg = p[1] ? p + 1 : argv[++i];
 				if (!arg) {
 					sh_error("read: -%c: option requires an argument", *p);
@@ -1276,6 +1283,9 @@ static int read_parse_opts(char **argv, struct read_opts *o)
 				break;
 			case 'p':
 				o->prompt = arg;
+				break;
+			case 'a':
+				o->array = arg;
 				break;
 			case 't':
 				if (!parse_timeout(arg, &o->timeout_ms)) {
@@ -1497,6 +1507,35 @@ static int read_assign(char **names, int n, const char *s, const char *m, size_t
 	return status;
 }
 
+/* read -a NAME: every field an element */
+static int read_array(const char *name, const char *s, const char *m, size_t len,
+		      const char *ifs)
+{
+	struct aelem *e = NULL;
+	size_t ne = 0, pos = 0;
+
+#define IS_WS(k) (!m[k] && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n') && strchr(ifs, s[k]))
+#define IS_IFS(k) (!m[k] && s[k] && strchr(ifs, s[k]))
+	while (pos < len && IS_WS(pos))
+		pos++;
+	while (pos < len) {
+		size_t start = pos;
+		while (pos < len && !IS_IFS(pos))
+			pos++;
+		e = xrealloc(e, (ne + 1) * sizeof(*e));
+		e[ne].idx = ne;
+		e[ne++].val = xstrndup(s + start, pos - start);
+		while (pos < len && IS_WS(pos))
+			pos++;
+		if (pos < len && IS_IFS(pos))
+			for (pos++; pos < len && IS_WS(pos);)
+				pos++;
+	}
+#undef IS_WS
+#undef IS_IFS
+	return array_assign(name, e, ne, false, 0) < 0 ? 2 : 0;
+}
+
 static int bi_read(int argc, char **argv)
 {
 	struct read_opts o = { .delim = '\n', .nchars = -1, .timeout_ms = -1 };
@@ -1520,12 +1559,16 @@ static int bi_read(int argc, char **argv)
 	sb_addc(&mask, 0);
 	line.len--;
 	/* REPLY and -N take the line as it is (no IFS): -N empties its other names */
-	if (i == argc || o.exact)
+	if ((i == argc && !o.array) || o.exact)
 		ifs = "";
 	else if (!(ifs = var_get("IFS")))
 		ifs = " \t\n";
-	r = i == argc ? read_assign(reply, 1, line.s, mask.s, line.len, ifs)
-		      : read_assign(argv + i, argc - i, line.s, mask.s, line.len, ifs);
+	if (ENABLE_FEATURE_SH_ARRAYS && o.array)
+		r = read_array(o.array, line.s, mask.s, line.len, ifs);
+	else if (i == argc)
+		r = read_assign(reply, 1, line.s, mask.s, line.len, ifs);
+	else
+		r = read_assign(argv + i, argc - i, line.s, mask.s, line.len, ifs);
 	if (r)
 		status = r;
 	free(line.s);

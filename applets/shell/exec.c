@@ -806,7 +806,11 @@ static int call_function(struct func *f, int argc, char **argv)
 	sh_G.pos[argc - 1] = NULL;
 	sh_G.npos = argc - 1;
 	sh_G.func_depth++;
+	if (ENABLE_FEATURE_SH_ARRAYS)
+		funcname_update(f->name);
 	status = eval(f->body, 0);
+	if (ENABLE_FEATURE_SH_ARRAYS)
+		funcname_update(NULL);
 	sh_G.func_depth--;
 	if (sh_G.returning) {
 		sh_G.returning = false;
@@ -1021,9 +1025,12 @@ static int eval_pipe(struct node *n, int flags)
 	}
 	for (int i = 0; i < n->ncmds; i++) {
 		status = wait_pid(pids[i]);
+		pids[i] = status;	/* for PIPESTATUS */
 		if (status)
 			failed = status;
 	}
+	if (ENABLE_FEATURE_SH_ARRAYS)
+		set_pipestatus(pids, n->ncmds);
 	free(pids);
 	(void)flags;
 	return SHOPT(OPT_pipefail) && failed ? failed : status;
@@ -1217,6 +1224,24 @@ static int run_test(const char *a, const char *b, const char *d)
 
 static bool cond_or(struct cond *c);
 
+/* [[ s =~ re ]]: BASH_REMATCH=(match group...), () when it does not match. */
+static bool rematch(regex_t *re, const char *s)
+{
+	size_t n = re->re_nsub + 1;
+	regmatch_t *m = xmalloc(n * sizeof(*m));
+	bool res = regexec(re, s, n, m, 0) == 0;
+	struct aelem *e = xmalloc(n * sizeof(*e));
+
+	for (size_t i = 0; i < n && res; i++) {
+		e[i].idx = i;
+		e[i].val = m[i].rm_so < 0 ? xstrdup("")
+					  : xstrndup(s + m[i].rm_so, m[i].rm_eo - m[i].rm_so);
+	}
+	array_assign("BASH_REMATCH", e, res ? n : 0, false, 0);
+	free(m);
+	return res;
+}
+
 static bool cond_primary(struct cond *c)
 {
 	static const char *const binops[] = { "==", "=", "!=", "=~", "-eq", "-ne", "-lt", "-le",
@@ -1261,8 +1286,9 @@ static bool cond_primary(struct cond *c)
 					c->bad = true;
 					return false;
 				}
-				res = regexec(&re, l, 1, &m, 0) == 0;
-				if (res) {
+				if (ENABLE_FEATURE_SH_ARRAYS) {
+					res = rematch(&re, l);
+				} else if ((res = regexec(&re, l, 1, &m, 0) == 0)) {
 					char *s = xstrndup(l + m.rm_so, m.rm_eo - m.rm_so);
 					var_set("BASH_REMATCH", s, 0);
 					free(s);
@@ -1486,6 +1512,9 @@ static int eval(struct node *n, int flags)
 	}
 	}
 	sh_G.status = status;
+	/* a pipeline of one command: the ones that are not compound, and ( ) [[ ]] */
+	if (ENABLE_FEATURE_SH_ARRAYS && (leaf || n->type == N_DBRACKET) && n->type != N_PIPE)
+		set_pipestatus(&status, 1);
 	run_pending_traps();
 	if (leaf && status && SHOPT(OPT_e) && !sh_G.no_errexit && !sh_G.exiting)
 		sh_exit(status);

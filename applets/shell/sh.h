@@ -286,6 +286,9 @@ int array_assign(const char *name, struct aelem *e, size_t n, bool append, unsig
 size_t assign_lhs_len(const char *s, size_t *nlen);
 /* NAME or NAME[SUB] (SUB expanded): value, NULL when unset. Bad subscripts: message. */
 const char *var_get_ref(const char *ref);
+int var_set_ref(const char *ref, const char *val);
+void set_pipestatus(const int *st, int n);
+void funcname_update(const char *name);
 void locals_push(void);
 void locals_pop(void);
 struct func *func_lookup(const char *name);

@@ -131,6 +131,7 @@ static void arr_put(struct var *v, long long idx, char *val)
 	}
 	if (!val)
 		return;
+	v->flags &= ~V_UNSET;
 	/* capacity: the next power of two, at least 4 */
 	if (n < 4 ? n == 0 : !(n & (n - 1)))
 		v->arr = xrealloc(v->arr, (n < 4 ? 4 : n * 2) * sizeof(*v->arr));
@@ -158,7 +159,6 @@ static void make_array(struct var *v)
 	else
 		free(v->value);
 	v->value = NULL;
-	v->flags &= ~V_UNSET;
 }
 
 /* The value to store: declare -i evaluates it; += appends to old (or adds). */
@@ -208,6 +208,8 @@ int array_assign(const char *name, struct aelem *e, size_t n, bool append, unsig
 	if (!v)
 		v = var_new(name);
 	make_array(v);
+	if (n || !append)
+		v->flags &= ~V_UNSET;	/* declare -a a: declared, not set */
 	if (!append) {
 		arr_free(v->arr, v->narr);
 		v->arr = NULL;
@@ -222,19 +224,68 @@ int array_assign(const char *name, struct aelem *e, size_t n, bool append, unsig
 	return 0;
 }
 
+/* PIPESTATUS=(st...), rewriting only what changed: it is set after every command. */
+void set_pipestatus(const int *st, int n)
+{
+	struct var *v = var_lookup("PIPESTATUS");
+	char buf[16];
+
+	if (!v)
+		v = var_new("PIPESTATUS");
+	if (v->flags & V_READONLY)
+		return;
+	make_array(v);
+	for (int i = 0; i < n; i++) {
+		snprintf(buf, sizeof(buf), "%d", st[i]);
+		if ((size_t)i >= v->narr || v->arr[i].idx != i || strcmp(v->arr[i].val, buf))
+			arr_put(v, i, xstrdup(buf));
+	}
+	while (v->narr > (size_t)n)
+		free(v->arr[--v->narr].val);
+}
+
+/* FUNCNAME: name pushed in front when a function is called, NULL: popped. */
+void funcname_update(const char *name)
+{
+	struct var *v = var_lookup("FUNCNAME");
+
+	/* as bash: a script's own level is "main", not that of sh -c or a terminal */
+	size_t bottom = !sh_G.cflag && !sh_G.interactive;
+
+	if (!v)
+		v = var_new("FUNCNAME");
+	make_array(v);
+	if (name && bottom && !v->narr)
+		arr_put(v, 0, xstrdup("main"));
+	if (!name)
+		arr_put(v, 0, NULL);
+	for (size_t i = 0; i < v->narr; i++)
+		v->arr[i].idx += name ? 1 : -1;
+	if (name)
+		arr_put(v, 0, xstrdup(name));
+	else if (v->narr <= bottom)
+		var_unset("FUNCNAME");
+}
+
+/* NAME[SUB]: the name (malloced) and the evaluated subscript. */
+static char *parse_ref(const char *ref, const char *br, long long *idx)
+{
+	char *sub = xstrndup(br + 1, strlen(br + 1) - 1);
+	*idx = arith_eval(sub);
+	free(sub);
+	return xstrndup(ref, br - ref);
+}
+
 const char *var_get_ref(const char *ref)
 {
 	const char *br = strchr(ref, '[');
 	struct var *v;
 	long long idx;
-	char *nm, *sub;
+	char *nm;
 
 	if (!ENABLE_FEATURE_SH_ARRAYS || !br)
 		return var_get(ref);
-	nm = xstrndup(ref, br - ref);
-	sub = xstrndup(br + 1, strlen(br + 1) - 1);
-	idx = arith_eval(sub);
-	free(sub);
+	nm = parse_ref(ref, br, &idx);
 	v = var_lookup(nm);
 	if (v && !array_index(v, &idx)) {
 		sh_error("%s: bad array subscript", nm);
@@ -242,6 +293,21 @@ const char *var_get_ref(const char *ref)
 	}
 	free(nm);
 	return v ? array_get(v, idx) : NULL;
+}
+
+int var_set_ref(const char *ref, const char *val)
+{
+	const char *br = strchr(ref, '[');
+	long long idx;
+	char *nm;
+	int r;
+
+	if (!ENABLE_FEATURE_SH_ARRAYS || !br)
+		return var_set(ref, val, 0);
+	nm = parse_ref(ref, br, &idx);
+	r = var_set_elem(nm, idx, val, false);
+	free(nm);
+	return r;
 }
 
 static struct var *var_new(const char *name)
