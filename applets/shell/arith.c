@@ -125,9 +125,8 @@ static void assign(struct arith *a, struct val *lv, long long v)
 		arith_error(a, "assignment requires a variable");
 	if (a->noeval)
 		return;
-	snprintf(buf, sizeof(buf), "%lld", v);
 	nm = xstrndup(lv->name, lv->nlen);
-	if (var_set(nm, buf, 0) < 0) {
+	if (var_set(nm, fmt_num(buf, v), 0) < 0) {
 		free(nm);
 		sh_exit(2);
 	}

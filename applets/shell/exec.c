@@ -650,7 +650,7 @@ static int eval_simple(struct node *n, int flags)
 		for (struct word *w = n->assigns; w; w = w->next, i++) {
 			size_t nl = assignment_name_len(w->text);
 			char *v = expand_string(w->text + nl + 1, EXP_TILDE_ASSIGN);
-			assigns[i] = xasprintf("%.*s=%s", (int)nl, w->text, v);
+			assigns[i] = make_assignment(w->text, nl, v);
 			free(v);
 			/* without a command, each one is seen by the next */
 			if (args.n == 0 && var_set_assignment(assigns[i], 0) < 0) {
