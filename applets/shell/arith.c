@@ -104,6 +104,23 @@ static long long parse_number(struct arith *a, const char *s, size_t n, bool *ok
 	return (long long)v;
 }
 
+/* Most values are plain decimal numbers: no need to parse them as expressions. */
+static bool decimal_value(const char *v, long long *r)
+{
+	const char *d = v + (*v == '-');
+	unsigned long long u = 0;
+
+	if (*d == '0' ? d[1] != 0 : !*d)
+		return false;
+	for (; *d; d++) {
+		if (!isdigit(*d))
+			return false;
+		u = u * 10 + (*d - '0');
+	}
+	*r = *v == '-' ? (long long)(0ULL - u) : (long long)u;
+	return true;
+}
+
 static long long var_number(struct arith *a, const char *name, size_t n)
 {
 	char *nm = xstrndup(name, n);
@@ -115,6 +132,8 @@ static long long var_number(struct arith *a, const char *name, size_t n)
 		sh_fatal(2, "%.*s: unbound variable", (int)n, name);
 	if (!v || !*v)
 		return 0;
+	if (decimal_value(v, &r))
+		return r;
 	/* a variable's value is an expression itself (x=y, y=3) */
 	if (++sh_G.arith_depth > 100) {
 		sh_G.arith_depth = 0;
@@ -132,9 +151,8 @@ static void assign(struct arith *a, struct val *lv, long long v)
 		arith_error(a, "assignment requires a variable");
 	if (a->noeval)
 		return;
-	snprintf(buf, sizeof(buf), "%lld", v);
 	nm = xstrndup(lv->name, lv->nlen);
-	if (var_set_ref(nm, buf) < 0) {
+	if (var_set_ref(nm, fmt_num(buf, v)) < 0) {
 		free(nm);
 		if (sh_G.arith_catch)
 			arith_fail();

@@ -183,7 +183,7 @@ static char *param_value(const char *name, size_t n)
 
 	if (n == 1 && !isalnum(*name) && *name != '_') {
 		switch (*name) {
-		case '?': snprintf(buf, sizeof(buf), "%d", sh_G.status); return xstrdup(buf);
+		case '?': return xstrdup(fmt_num(buf, sh_G.status));
 		case '$': snprintf(buf, sizeof(buf), "%d", (int)sh_G.rootpid); return xstrdup(buf);
 		case '#': snprintf(buf, sizeof(buf), "%d", sh_G.npos); return xstrdup(buf);
 		case '!':
@@ -886,9 +886,8 @@ static const char *expand_dollar(struct xbuf *x, const char *s, enum ctx ctx)
 		char buf[24], *expr;
 		e = skip_arith(s + 2);
 		expr = expand_sub(s + 2, e - 2, EXP_ARITH, C_DQ);
-		snprintf(buf, sizeof(buf), "%lld", arith_eval(expr));
+		add_value(x, fmt_num(buf, arith_eval(expr)), quoted);
 		free(expr);
-		add_value(x, buf, quoted);
 		return e;
 	}
 	if (*s == '(') {

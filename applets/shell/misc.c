@@ -98,6 +98,31 @@ char *sb_take(struct sbuf *b)
 	return s;
 }
 
+char *fmt_num(char buf[24], long long v)
+{
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	char *p = buf + 23;
+
+	*p = 0;
+	do
+		*--p = '0' + u % 10;
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	return p;
+}
+
+char *make_assignment(const char *name, size_t n, const char *value)
+{
+	size_t vl = strlen(value);
+	char *s = xmalloc(n + vl + 2);
+
+	memcpy(s, name, n);
+	s[n] = '=';
+	memcpy(s + n + 1, value, vl + 1);
+	return s;
+}
+
 static void sh_verror(const char *fmt, va_list ap)
 {
 	struct sbuf b = { 0 };

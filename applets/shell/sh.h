@@ -41,6 +41,10 @@ void sb_addn(struct sbuf *b, const char *s, size_t n);
 void sb_adds(struct sbuf *b, const char *s);
 /* The string (NUL-terminated, never NULL); the sbuf is empty afterwards. */
 char *sb_take(struct sbuf *b);
+/* v in decimal, written at the end of buf; returns where it starts. */
+char *fmt_num(char buf[24], long long v);
+/* "name=value", malloced. */
+char *make_assignment(const char *name, size_t n, const char *value);
 
 /* "$0: line N: message" on stderr in one write (stdout flushed first). */
 void sh_error(const char *fmt, ...) PRINTF_LIKE(1, 2);
