@@ -265,7 +265,7 @@ static int bi_shift(int argc, char **argv)
 	bool ok = argc == 1 || number_arg("shift", argv[1], &n);
 
 	if (ok && (n < 0 || n > sh_G.npos)) {
-		sh_error("shift: %s: shift count out of range", argv[1]);
+		sh_error("shift: %ld: shift count out of range", n);
 		ok = false;
 	}
 	if (!ok) {
