@@ -496,13 +496,25 @@ bool glob_expand(const char *pat, struct fields *out)
 	struct fields got = { 0 };
 	int fl = match_flags(SH_SHOPT(SHOPT_nocaseglob)) |
 		 (SH_SHOPT(SHOPT_dotglob) ? 0 : PM_PERIOD);
-	const char *p = pat;
+	char *norm = xstrdup(pat), *w = norm;
+	const char *p;
 
+	/* a quoted '/' is still a separator: drop the backslash before it */
+	for (p = pat; *p; p++) {
+		if (*p == '\\' && p[1] == '/')
+			continue;
+		if (*p == '\\' && p[1])
+			*w++ = *p++;
+		*w++ = *p;
+	}
+	*w = 0;
+	p = norm;
 	while (*p == '/')
 		sb_addc(&path, *p++);
 	if (*p)
 		walk(&path, p, &got, fl);
 	free(path.s);
+	free(norm);
 	if (!got.n)
 		return false;
 	qsort(got.v, got.n, sizeof(*got.v), cmp_coll);
