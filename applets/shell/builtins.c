@@ -1691,6 +1691,10 @@ static int bi_getopts(int argc, char **argv)
 	}
 	optstring = argv[1];
 	name = argv[2];
+	if (!is_name(name, strlen(name))) {
+		sh_error("getopts: %s: bad variable name", name);
+		return 2;
+	}
 	silent = *optstring == ':';
 	if (argc > 3) {
 		args = argv + 3;
