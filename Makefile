@@ -57,7 +57,7 @@ BB_CFLAGS := -std=gnu99 -Wall -Wextra -funsigned-char -fno-strict-aliasing \
 	-fno-unwind-tables -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 \
 	-I$(S)/include -I$(S)/core -Igenerated \
 	$(if $(CONFIG_WERROR),-Werror) $(call unquote,$(CONFIG_EXTRA_CFLAGS)) $(EXTRA_CFLAGS)
-BB_LDFLAGS := -Wl,--gc-sections $(if $(CONFIG_STATIC),-static) \
+BB_LDFLAGS := -Wl,--gc-sections -Wl,-z,now $(if $(CONFIG_STATIC),-static) \
 	$(call unquote,$(CONFIG_EXTRA_LDFLAGS)) $(LDFLAGS)
 BB_LDLIBS := $(call unquote,$(CONFIG_EXTRA_LDLIBS)) $(LDLIBS)
 

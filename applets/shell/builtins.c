@@ -992,13 +992,42 @@ static int bi_wait(int argc, char **argv)
 	return status;
 }
 
+/* kill -l operand: an exit status or signal number gives the name, a name its number. */
+static int kill_list_one(const char *arg)
+{
+	char buf[SIGNAME_BUFSIZE];
+	int s;
+
+	if (isdigit((unsigned char)*arg)) {
+		char *end;
+		long n = strtol(arg, &end, 10);
+		if (n > 128 && n < 128 + NSIG)
+			n -= 128;
+		if (*end || n >= NSIG) {
+			sh_error("kill: %s: invalid signal specification", arg);
+			return 1;
+		}
+		printf("%s\n", n ? get_signame(n, buf) : "EXIT");
+		return 0;
+	}
+	s = get_signum(arg);
+	if (s <= 0) {
+		sh_error("kill: %s: invalid signal specification", arg);
+		return 1;
+	}
+	printf("%d\n", s);
+	return 0;
+}
+
 static int bi_kill(int argc, char **argv)
 {
 	int sig = SIGTERM, i = 1, status = 0;
 	char buf[SIGNAME_BUFSIZE];
+	const char *spec = NULL;
 
-	if (argc > 1 && !strcmp(argv[1], "-l")) {
-		if (argc == 2) {
+	if (argc > 1 && (!strcmp(argv[1], "-l") || !strcmp(argv[1], "-L"))) {
+		i = 2 + (argv[2] && !strcmp(argv[2], "--"));
+		if (i == argc) {
 			for (int s = 1; s < NSIG; s++) {
 				const char *n = get_signame(s, buf);
 				if (!isdigit((unsigned char)*n))
@@ -1006,31 +1035,35 @@ static int bi_kill(int argc, char **argv)
 			}
 			return 0;
 		}
-		for (i = 2; i < argc; i++) {
-			int s = atoi(argv[i]);
-			s = s > 128 ? s - 128 : s;
-			if (isdigit((unsigned char)*argv[i]))
-				printf("%s\n", get_signame(s, buf));
-			else
-				printf("%d\n", get_signum(argv[i]));
-		}
-		return 0;
+		for (; i < argc; i++)
+			status |= kill_list_one(argv[i]);
+		return status;
 	}
-	if (argc > 2 && !strcmp(argv[1], "-s")) {
-		sig = get_signum(argv[2]);
+	if (argc > 1 && (!strcmp(argv[1], "-s") || !strcmp(argv[1], "-n"))) {
+		if (argc == 2) {
+			sh_error("kill: %s: option requires an argument", argv[1]);
+			return 1;
+		}
+		spec = argv[2];
 		i = 3;
-	} else if (argc > 1 && argv[1][0] == '-' && argv[1][1] && strcmp(argv[1], "--")) {
-		sig = get_signum(argv[1] + 1);
-		i = 2;
 	} else if (argc > 1 && !strcmp(argv[1], "--")) {
 		i = 2;
+	} else if (argc > 1 && argv[1][0] == '-' && argv[1][1]) {
+		spec = argv[1] + 1;
+		i = 2;
 	}
-	if (sig < 0) {
-		sh_error("kill: %s: invalid signal specification", argv[i - 1]);
-		return 1;
+	if (spec) {
+		sig = get_signum(spec);
+		if (sig < 0) {
+			sh_error("kill: %s: invalid signal specification", spec);
+			return 1;
+		}
 	}
+	if (i < argc && !strcmp(argv[i], "--") && spec)
+		i++;
 	if (!argv[i]) {
-		sh_error("kill: usage: kill [-s sigspec | -signum | -sigspec] pid ...");
+		sh_error("kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | %%job ... "
+			 "or kill -l [sigspec]");
 		return 2;
 	}
 	for (; i < argc; i++) {
@@ -1658,6 +1691,10 @@ static int bi_getopts(int argc, char **argv)
 	}
 	optstring = argv[1];
 	name = argv[2];
+	if (!is_name(name, strlen(name))) {
+		sh_error("getopts: %s: bad variable name", name);
+		return 2;
+	}
 	silent = *optstring == ':';
 	if (argc > 3) {
 		args = argv + 3;

@@ -4,6 +4,7 @@
  * redirections with saved fds, command substitution, traps and set -e. */
 #include "sh.h"
 #include <regex.h>
+#include <stdio_ext.h>
 #include <sys/wait.h>
 
 enum { EV_EXIT = 1 };	/* the process exits after this node: no need to fork */
@@ -97,8 +98,10 @@ pid_t sh_fork(void)
 {
 	pid_t pid;
 
-	fflush(stdout);
-	fflush(stderr);
+	if (__fpending(stdout))
+		fflush(stdout);
+	if (__fpending(stderr))
+		fflush(stderr);
 	pid = fork();
 	if (pid < 0)
 		sh_fatal(2, "fork: %s", strerror(errno));

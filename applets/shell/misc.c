@@ -173,5 +173,9 @@ void sh_exit(int status)
 		eval_string(action);
 		free(action);
 	}
+	/* a forked child leaves the rest of exit()'s work (which touches memory shared
+	 * with the parent copy-on-write) to the parent */
+	if (sh_G.subshell && !die_jmp)
+		_exit(fflush_stdout_status(status));
 	fflush_stdout_and_exit(status);
 }
