@@ -259,6 +259,15 @@ static int bi_return(int argc, char **argv)
 	return n & 255;
 }
 
+/* An error in a special builtin ends a non-interactive shell (POSIX 2.8.1), unless
+ * "command" runs it. */
+static int special_error(int status)
+{
+	if (status && !sh_G.interactive && !sh_G.under_command)
+		sh_exit(2);
+	return status;
+}
+
 static int bi_shift(int argc, char **argv)
 {
 	long n = 1;
@@ -268,12 +277,8 @@ static int bi_shift(int argc, char **argv)
 		sh_error("shift: %ld: shift count out of range", n);
 		ok = false;
 	}
-	if (!ok) {
-		/* an error in a special builtin ends a script */
-		if (!sh_G.interactive && !sh_G.under_command)
-			sh_exit(2);
-		return 1;
-	}
+	if (!ok)
+		return special_error(1);
 	for (long i = 0; i < n; i++)
 		free(sh_G.pos[i]);
 	memmove(sh_G.pos, sh_G.pos + n, (sh_G.npos - n + 1) * sizeof(char *));
@@ -415,15 +420,48 @@ static void print_var_decl(const char *cmd, struct var *v)
 	putchar('\n');
 }
 
+/* export and readonly; "export -n NAME..." takes the export attribute away (bash) */
 static int export_or_readonly(int argc, char **argv, unsigned flag)
 {
 	int i = 1, status = 0;
+	bool unexport = false;
 
-	if (argv[1] && (!strcmp(argv[1], "-p") || (ENABLE_FEATURE_SH_ARRAYS &&
-						    !strcmp(argv[1], "-a"))))
-		i++;
-	if (argv[i] && !strcmp(argv[i], "--"))
-		i++;
+	for (; argv[i] && argv[i][0] == '-' && argv[i][1]; i++) {
+		const char *o = argv[i] + 1;
+		if (!strcmp(o, "-")) {
+			i++;
+			break;
+		}
+		for (; *o; o++) {
+			if (*o == 'n' && flag == V_EXPORT)
+				unexport = true;
+			else if (*o != 'p' && !(ENABLE_FEATURE_SH_ARRAYS && *o == 'a')) {
+				sh_error("%s: -%c: invalid option", argv[0], *o);
+				return special_error(2);
+			}
+		}
+	}
+	if (unexport) {
+		for (; i < argc; i++) {
+			struct var *v;
+			if (assignment_name_len(argv[i]))
+				status |= var_set_assignment(argv[i], 0) < 0;
+			else if (!is_name(argv[i], strlen(argv[i]))) {
+				sh_error("%s: %s: bad variable name", argv[0], argv[i]);
+				status = 1;
+				continue;
+			}
+			v = var_lookup(argv[i]);
+			if (!v) {
+				char *nm = xstrndup(argv[i], assignment_name_len(argv[i]));
+				v = var_lookup(nm);
+				free(nm);
+			}
+			if (v)
+				v->flags &= ~V_EXPORT;
+		}
+		return special_error(status);
+	}
 	if (!argv[i]) {
 		size_t n;
 		struct var **v = var_sorted(&n);
@@ -447,7 +485,7 @@ static int export_or_readonly(int argc, char **argv, unsigned flag)
 			status = 1;
 		}
 	}
-	return status;
+	return special_error(status);
 }
 
 static int bi_export(int argc, char **argv)
@@ -625,7 +663,7 @@ static int bi_unset(int argc, char **argv)
 				vars = true;
 			else {
 				sh_error("unset: -%c: invalid option", *p);
-				return 2;
+				return special_error(2);
 			}
 		}
 	}
@@ -648,7 +686,7 @@ static int bi_unset(int argc, char **argv)
 			func_unset(argv[i]);
 		}
 	}
-	return status;
+	return special_error(status);
 }
 
 static int bi_trap(int argc, char **argv)

@@ -932,7 +932,7 @@ static int eval_simple(struct node *n, int flags)
 	assigns = assign_prefix(n, !special, &nassigns, &failed);
 	if (failed && special) {
 		status = 1;
-		if (!sh_G.interactive)
+		if (!sh_G.interactive && !sh_G.under_command)
 			sh_exit(2);
 	}
 	if (SHOPT(OPT_x))

@@ -621,14 +621,23 @@ static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ct
 			s++;
 	} else if (s < end && strchr("@*#?-$!0", *s)) {
 		s++;
-	} else if (length && s == end) {
-		name = "#";	/* ${#} */
-		s = name + 1;
-		length = false;
+	} else if (length) {
+		s = name;	/* ${#} or ${#op...}: $# itself, see below */
 	} else {
 		goto bad;
 	}
 	n = s - name;
+	if (length && s != end && !(ENABLE_FEATURE_SH_ARRAYS && *s == '[')) {
+		/* "#" not followed by just a name: $# with an operator, ${#:-w} */
+		name = start;
+		s = start + 1;
+		n = 1;
+		length = false;
+	} else if (length && n == 0) {
+		name = start;	/* ${#} */
+		n = 1;
+		length = false;
+	}
 	if (ENABLE_FEATURE_SH_ARRAYS && s < end && *s == '[' && (isalpha(*name) || *name == '_')) {
 		sub = s + 1;
 		sub_end = subscript_end(sub, end);
@@ -710,6 +719,8 @@ static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ct
 		x->brace_word = saved_bw;
 		return;
 	} else if (*op == '=') {
+		if (!isalnum(*name) && *name != '_')
+			goto bad_v;	/* $#, $? ... can never be assigned */
 		if (!set) {
 			char *w = expand_sub(op + 1, end, 0, ctx);
 			char *nm = xstrndup(name, n);
