@@ -271,28 +271,13 @@ static char *expand_sub(const char *s, const char *end, int flags, enum ctx ctx)
 static char *trim_pattern(const char *v, const char *pat, bool suffix, bool longest)
 {
 	size_t n = strlen(v);
-	char *t = xstrdup(v);
 
-	if (!suffix) {
-		for (size_t i = longest ? n + 1 : 0; longest ? i-- > 0 : i <= n; i += !longest) {
-			char c = t[i];
-			t[i] = 0;
-			bool m = pattern_match(pat, t);
-			t[i] = c;
-			if (m) {
-				memmove(t, t + i, n - i + 1);
-				return t;
-			}
-		}
-	} else {
-		for (size_t i = longest ? 0 : n + 1; longest ? i <= n : i-- > 0; i += longest) {
-			if (pattern_match(pat, t + i)) {
-				t[i] = 0;
-				return t;
-			}
-		}
+	for (size_t k = 0; k <= n; k++) {
+		size_t len = longest ? n - k : k;	/* the length removed, tried in order */
+		if (suffix ? pattern_match_n(pat, v + n - len, len) : pattern_match_n(pat, v, len))
+			return suffix ? xstrndup(v, n - len) : xstrdup(v + len);
 	}
-	return t;
+	return xstrdup(v);
 }
 
 NORETURN static void param_error(const char *name, size_t n, const char *msg)
@@ -345,64 +330,61 @@ static char *substring(const char *v, const char *s, const char *end)
 }
 
 /* bash ${x/p/r} ${x//p/r} ${x/#p/r} ${x/%p/r}: longest matches, left to right. */
+/* The length of the longest match of pat at the start of s (n bytes), or -1; with
+ * whole, only all of s counts. */
+static long longest_match(const char *pat, const char *s, size_t n, bool whole)
+{
+	for (size_t k = n + 1; k-- > 0;) {
+		if (pattern_match_n(pat, s, k))
+			return (long)k;
+		if (whole)
+			break;
+	}
+	return -1;
+}
+
+/* ${v/p/r} ${v//p/r} ${v/#p/r} ${v/%p/r} (bash): s is what follows the first '/'. The
+ * pattern ends at the next unquoted '/', except that the pattern of // cannot be empty
+ * (${v///r/x} has the pattern "/r"). The replacement has its quotes removed as in unquoted text. */
 static char *replace(const char *v, const char *s, const char *end)
 {
-	bool all = *s == '/', anchor_start = *s == '#', anchor_end = *s == '%';
-	const char *slash, *pstart = s + (all || anchor_start || anchor_end);
+	bool all = *s == '/', at_start = *s == '#', at_end = *s == '%';
+	const char *pstart = s + (all || at_start || at_end), *slash;
 	struct sbuf out = { 0 };
+	size_t n = strlen(v), i = 0;
 	char *pat, *rep;
-	size_t n = strlen(v);
 
-	slash = find_unquoted(pstart, end, '/');
+	slash = find_unquoted(pstart + (all && pstart < end && *pstart == '/'), end, '/');
 	pat = expand_sub(pstart, slash, EXP_PATTERN, C_UNQ);
-	rep = slash < end ? expand_sub(slash + 1, end, 0, C_DQ) : xstrdup("");
-	for (size_t i = 0; i <= n;) {
-		size_t best = 0;
-		bool found = false;
-		if (!anchor_start || i == 0) {
-			char *t = xstrdup(v + i);
-			for (size_t k = n - i + 1; k-- > 0;) {
-				if (anchor_end && k != n - i)
-					break;
-				char c = t[k];
-				t[k] = 0;
-				bool m = case_match(pat, t);
-				t[k] = c;
-				if (m && (k > 0 || !*pat)) {
-					best = k;
-					found = true;
-					break;
-				}
-			}
-			free(t);
-		}
-		if (found && (best > 0 || i < n || !*pat)) {
-			sb_adds(&out, rep);
-			if (!all) {
-				sb_adds(&out, v + i + best);
+	if (!*pat && !at_start && !at_end) {
+		free(pat);
+		return xstrdup(v);
+	}
+	rep = slash < end ? expand_sub(slash + 1, end, 0, C_UNQ) : xstrdup("");
+	/* an empty match counts anchored, or before a character, or in an empty value */
+	for (; i < n || (i == n && (at_start || at_end || n == 0)); i++) {
+		long k = at_start && i ? -1 : longest_match(pat, v + i, n - i, at_end);
+		if (k < 0) {
+			if (at_start)
 				break;
-			}
-			if (best == 0) {
-				if (i < n)
-					sb_addc(&out, v[i]);
-				i++;
-				continue;
-			}
-			i += best;
-			if (i == n)
-				break;
+			if (i < n)
+				sb_addc(&out, v[i]);
 			continue;
 		}
-		if (i < n)
-			sb_addc(&out, v[i]);
-		if (anchor_start || (i == n))
-			{
-				if (anchor_start && i < n)
-					sb_adds(&out, v + i + 1);
-				break;
-			}
-		i++;
+		sb_adds(&out, rep);
+		if (!all) {
+			i += k;
+			break;
+		}
+		if (k == 0) {
+			if (i < n)
+				sb_addc(&out, v[i]);
+		} else {
+			i += k - 1;
+		}
 	}
+	if (i < n)
+		sb_adds(&out, v + i);
 	free(pat);
 	free(rep);
 	return sb_take(&out);
@@ -774,7 +756,7 @@ static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ct
 			if (colon)
 				t = substring(e, op, end);
 			else if (*op == '/')
-				t = replace(e, op + 1, end);
+				t = v || is_at ? replace(e, op + 1, end) : xstrdup("");	/* unset */
 			else if (pat)
 				t = trim_pattern(e, pat, *op == '%', longest);
 			else

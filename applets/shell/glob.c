@@ -383,6 +383,12 @@ bool case_match(const char *pattern, const char *s)
 		     match_flags(SH_SHOPT(SHOPT_nocasematch)));
 }
 
+/* The pattern against the first n bytes of s: for the ${x#p} and ${x/p/r} scans. */
+bool pattern_match_n(const char *pattern, const char *s, size_t n)
+{
+	return match(pattern, pattern + strlen(pattern), s, s + n, s, match_flags(false));
+}
+
 /* [[ == ]] parses and matches the extglob forms whatever the option says (as bash). */
 bool cond_match(const char *pattern, const char *s)
 {
