@@ -274,7 +274,8 @@ static char *trim_pattern(const char *v, const char *pat, bool suffix, bool long
 
 	for (size_t k = 0; k <= n; k++) {
 		size_t len = longest ? n - k : k;	/* the length removed, tried in order */
-		if (suffix ? pattern_match_n(pat, v + n - len, len) : pattern_match_n(pat, v, len))
+		if (suffix ? pattern_match_n(pat, v + n - len, len, false)
+			   : pattern_match_n(pat, v, len, false))
 			return suffix ? xstrndup(v, n - len) : xstrdup(v + len);
 	}
 	return xstrdup(v);
@@ -335,7 +336,7 @@ static char *substring(const char *v, const char *s, const char *end)
 static long longest_match(const char *pat, const char *s, size_t n, bool whole)
 {
 	for (size_t k = n + 1; k-- > 0;) {
-		if (pattern_match_n(pat, s, k))
+		if (pattern_match_n(pat, s, k, true))
 			return (long)k;
 		if (whole)
 			break;

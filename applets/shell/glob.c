@@ -383,10 +383,12 @@ bool case_match(const char *pattern, const char *s)
 		     match_flags(SH_SHOPT(SHOPT_nocasematch)));
 }
 
-/* The pattern against the first n bytes of s: for the ${x#p} and ${x/p/r} scans. */
-bool pattern_match_n(const char *pattern, const char *s, size_t n)
+/* The pattern against the first n bytes of s: for the ${x#p} and ${x/p/r} scans
+ * (shopt nocasematch applies to the second, as in bash). */
+bool pattern_match_n(const char *pattern, const char *s, size_t n, bool replacing)
 {
-	return match(pattern, pattern + strlen(pattern), s, s + n, s, match_flags(false));
+	return match(pattern, pattern + strlen(pattern), s, s + n, s,
+		     match_flags(replacing && SH_SHOPT(SHOPT_nocasematch)));
 }
 
 /* [[ == ]] parses and matches the extglob forms whatever the option says (as bash). */

@@ -204,7 +204,7 @@ const char *skip_unit(const char *s, bool dq);
 bool pattern_match(const char *pattern, const char *s);
 /* The same for case and ${x/p/r}: shopt nocasematch applies. */
 bool case_match(const char *pattern, const char *s);
-bool pattern_match_n(const char *pattern, const char *s, size_t n);
+bool pattern_match_n(const char *pattern, const char *s, size_t n, bool replacing);
 /* The same for [[ == ]]: the extglob forms even without shopt extglob. */
 bool cond_match(const char *pattern, const char *s);
 /* Pathname expansion of a pattern (quoted characters escaped): the sorted names added
