@@ -20,7 +20,7 @@ static const char *const tok_text[] = {
 /* Shared by a parser and the parsers of the command substitutions inside it. */
 struct lexer {
 	struct input *in;
-	int peek;		/* -2: none */
+	int peek, peek2;	/* the next two characters; -2: none */
 	struct sbuf capture;	/* the text read while inside $( ) */
 	int capture_depth;
 	jmp_buf *err;
@@ -55,6 +55,16 @@ static void verbose_echo(struct input *in, int c)
 	}
 }
 
+static int lx_read(struct lexer *lx)
+{
+	int c = lx->peek2;
+
+	if (c == -2)
+		return input_getc(lx->in);
+	lx->peek2 = -2;
+	return c;
+}
+
 static int lx_getc(struct lexer *lx)
 {
 	int c = lx->peek;
@@ -62,7 +72,7 @@ static int lx_getc(struct lexer *lx)
 	if (c != -2)
 		lx->peek = -2;
 	else
-		c = input_getc(lx->in);
+		c = lx_read(lx);
 	if (c == '\n')
 		lx->in->lineno++;
 	if (lx->capture_depth && c >= 0)
@@ -77,9 +87,24 @@ static int lx_getc(struct lexer *lx)
 static int lx_peek(struct lexer *lx)
 {
 	if (lx->peek == -2) {
-		lx->peek = input_getc(lx->in);
+		lx->peek = lx_read(lx);
 		if (lx->peek < 0 && SHOPT(OPT_v) && lx->in == sh_G.input)
 			verbose_echo(lx->in, -1);
+	}
+	return lx->peek;
+}
+
+/* The next character once line continuations (backslash-newline) are taken out: where
+ * they can split an operator, "$(" or "${" (POSIX 2.2.1). */
+static int lx_peek_joined(struct lexer *lx)
+{
+	while (lx_peek(lx) == '\\') {
+		if (lx->peek2 == -2)
+			lx->peek2 = input_getc(lx->in);
+		if (lx->peek2 != '\n')
+			break;
+		lx_getc(lx);
+		lx_getc(lx);
 	}
 	return lx->peek;
 }
@@ -224,7 +249,11 @@ static void scan_arith(struct parser *p, struct sbuf *b)
 		c = lx_getc(p->lx);
 		if (c < 0)
 			eof_error(p);
-		if (c == ')' && depth == 0 && lx_peek(p->lx) == ')') {
+		if (c == '\\' && lx_peek(p->lx) == '\n') {
+			lx_getc(p->lx);	/* a line continuation */
+			continue;
+		}
+		if (c == ')' && depth == 0 && lx_peek_joined(p->lx) == ')') {
 			sb_addc(b, c);
 			sb_addc(b, lx_getc(p->lx));
 			return;
@@ -272,14 +301,14 @@ static void scan_brace(struct parser *p, struct sbuf *b, bool dq)
 /* After a '$' (already in b): the rest of a parameter, $( ), $(( )) or $'...'. */
 static void scan_dollar(struct parser *p, struct sbuf *b, bool dq)
 {
-	int c = lx_peek(p->lx);
+	int c = lx_peek_joined(p->lx);
 
 	if (c == '{') {
 		sb_addc(b, lx_getc(p->lx));
 		scan_brace(p, b, dq);
 	} else if (c == '(') {
 		sb_addc(b, lx_getc(p->lx));
-		if (lx_peek(p->lx) == '(') {
+		if (lx_peek_joined(p->lx) == '(') {
 			sb_addc(b, lx_getc(p->lx));
 			scan_arith(p, b);
 		} else {
@@ -423,12 +452,12 @@ static void read_heredocs(struct parser *p);
 
 static enum tok scan_op(struct lexer *lx, int c)
 {
-	int n = c == '(' || c == ')' ? 0 : lx_peek(lx);
+	int n = c == '(' || c == ')' ? 0 : lx_peek_joined(lx);
 	switch (c) {
 	case ';':
 		if (n == ';') {
 			lx_getc(lx);
-			if (lx_peek(lx) == '&')
+			if (lx_peek_joined(lx) == '&')
 				return lx_getc(lx), T_DSEMIAND;
 			return T_DSEMI;
 		}
@@ -440,7 +469,7 @@ static enum tok scan_op(struct lexer *lx, int c)
 			return lx_getc(lx), T_AND;
 		if (n == '>') {
 			lx_getc(lx);
-			if (lx_peek(lx) == '>')
+			if (lx_peek_joined(lx) == '>')
 				return lx_getc(lx), T_ANDDGREAT;
 			return T_ANDGREAT;
 		}
@@ -458,9 +487,9 @@ static enum tok scan_op(struct lexer *lx, int c)
 	case '<':
 		if (n == '<') {
 			lx_getc(lx);
-			if (lx_peek(lx) == '-')
+			if (lx_peek_joined(lx) == '-')
 				return lx_getc(lx), T_DLESSDASH;
-			if (lx_peek(lx) == '<')
+			if (lx_peek_joined(lx) == '<')
 				return lx_getc(lx), T_TLESS;
 			return T_DLESS;
 		}
@@ -788,8 +817,9 @@ static bool try_alias(struct parser *p)
 	if (!a || input_alias_active(p->lx->in, a->name))
 		return false;
 	if (p->lx->peek >= 0) {
-		input_push(p->lx->in, (char[]){ (char)p->lx->peek, 0 }, NULL);
-		p->lx->peek = -2;
+		int c2 = p->lx->peek2;
+		input_push(p->lx->in, (char[]){ (char)p->lx->peek, c2 >= 0 ? (char)c2 : 0, 0 }, NULL);
+		p->lx->peek = p->lx->peek2 = -2;
 	} else if (p->lx->peek == -1) {
 		p->lx->peek = -2;
 	}
@@ -1358,7 +1388,7 @@ static void lexer_cleanup(struct lexer *lx, struct parser *p)
 struct node *parse_command(struct input *in, struct arena *a, bool *eof, bool *err)
 {
 	jmp_buf jb;
-	struct lexer lx = { .in = in, .peek = -2, .err = &jb };
+	struct lexer lx = { .in = in, .peek = -2, .peek2 = -2, .err = &jb };
 	struct parser p = { .lx = &lx, .arena = a };
 	struct node *volatile n = NULL;
 
@@ -1417,7 +1447,7 @@ size_t parse_cmdsubst_len(const char *s)
 {
 	jmp_buf jb;
 	struct input in;
-	struct lexer lx = { .in = &in, .peek = -2, .err = &jb };
+	struct lexer lx = { .in = &in, .peek = -2, .peek2 = -2, .err = &jb };
 	struct arena *a = arena_new();
 	struct parser p = { .lx = &lx, .arena = a };
 	size_t len;
