@@ -217,6 +217,48 @@ static int interrupting_signal(bool interruptible)
 	return 0;
 }
 
+static void on_sigchld(int sig)
+{
+	(void)sig;	/* only there to end sigsuspend() */
+}
+
+/* waitpid(-1) that a trapped signal ends without a race: between the check of the
+ * pending flags and the sleep, the trapped signals and SIGCHLD are blocked, and
+ * sigsuspend() lets them in atomically. 0 when a trapped signal came. */
+static pid_t wait_any_interruptible(int *ws)
+{
+	sigset_t block, old;
+	struct sigaction sa = { 0 }, old_chld;
+	pid_t r;
+
+	sigemptyset(&block);
+	sigaddset(&block, SIGCHLD);
+	for (int sig = 1; sig < NSIG; sig++)
+		if (sh_G.traps[sig] && *sh_G.traps[sig])
+			sigaddset(&block, sig);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	/* an ignored SIGCHLD (the default) would not wake sigsuspend(); a trapped one has
+	 * its handler already */
+	sa.sa_handler = on_sigchld;
+	sigemptyset(&sa.sa_mask);
+	if (!sh_G.traps[SIGCHLD])
+		sigaction(SIGCHLD, &sa, &old_chld);
+	for (;;) {
+		if (interrupting_signal(true)) {
+			r = 0;
+			break;
+		}
+		r = waitpid(-1, ws, WNOHANG);
+		if (r != 0)
+			break;
+		sigsuspend(&old);
+	}
+	if (!sh_G.traps[SIGCHLD])
+		sigaction(SIGCHLD, &old_chld, NULL);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return r;
+}
+
 /* Waits with waitpid(-1): background children that end meanwhile are reaped too, so
  * none stays a zombie (tail --pid=$! would wait for ever). *sig: the signal that ended
  * it, or 0. With interruptible (the wait builtin), a trapped signal that comes before or
@@ -247,7 +289,7 @@ static int wait_for(pid_t pid, int *sig, bool interruptible)
 			return st;
 		}
 	for (;;) {
-		r = waitpid(-1, &ws, 0);
+		r = interruptible ? wait_any_interruptible(&ws) : waitpid(-1, &ws, 0);
 		if (r < 0 && errno != EINTR)
 			return 127;
 		if (r == pid)
