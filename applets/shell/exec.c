@@ -68,6 +68,8 @@ void traps_reset_in_child(void)
 		}
 	}
 	sh_G.any_pending = 0;
+	/* a trap the child sets runs even if the parent was running the old one */
+	memset(sh_G.trap_running, 0, sizeof(sh_G.trap_running));
 }
 
 /* Run a trap's action. $? is the same after it, unless it returned from a function (or
