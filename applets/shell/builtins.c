@@ -239,7 +239,7 @@ static int bi_break(int argc, char **argv)
 
 static int bi_exit(int argc, char **argv)
 {
-	long n = sh_G.status;
+	long n = sh_G.trap_depth ? sh_G.trap_status : sh_G.status;
 	if (argc > 1 && !number_arg("exit", argv[1], &n))
 		n = 2;
 	sh_exit(n & 255);
@@ -247,7 +247,10 @@ static int bi_exit(int argc, char **argv)
 
 static int bi_return(int argc, char **argv)
 {
-	long n = sh_G.status;
+	/* a return that ends a trap action: the status from before the trap */
+	bool ends_trap = sh_G.trap_depth &&
+			 sh_G.func_depth + sh_G.dot_depth == sh_G.trap_func_depth;
+	long n = ends_trap ? sh_G.trap_status : sh_G.status;
 	if (argc > 1 && !number_arg("return", argv[1], &n))
 		n = 2;
 	if (sh_G.func_depth == 0 && !sh_G.dot_depth) {
@@ -719,7 +722,8 @@ static int bi_trap(int argc, char **argv)
 		action = NULL;
 	traps_forget_parent();
 	for (; i < argc; i++) {
-		int sig = !strcmp(argv[i], "EXIT") || !strcmp(argv[i], "0") ? 0 : get_signum(argv[i]);
+		/* signal names in any case, as get_signum takes them: exit too */
+		int sig = !strcasecmp(argv[i], "EXIT") || !strcmp(argv[i], "0") ? 0 : get_signum(argv[i]);
 		if (sig < 0 || sig >= NSIG || sig == SIGKILL || sig == SIGSTOP) {
 			sh_error("trap: %s: bad trap", argv[i]);
 			status = 1;
@@ -1009,8 +1013,7 @@ static int bi_wait(int argc, char **argv)
 {
 	int status = 0;
 	if (argc == 1) {
-		wait_all();	/* waiting for all: the status is 0 */
-		return 0;
+		return wait_all();	/* 0 unless a trapped signal came */
 	}
 	for (int i = 1; i < argc; i++) {
 		char *end;
@@ -1104,6 +1107,9 @@ static int bi_kill(int argc, char **argv)
 			 "or kill -l [sigspec]");
 		return 2;
 	}
+	/* a background child that ended is no zombie to signal: kill -0 $! fails once it
+	 * is gone */
+	reap_jobs();
 	for (; i < argc; i++) {
 		char *end;
 		long pid = strtol(argv[i], &end, 10);

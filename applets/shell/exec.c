@@ -68,28 +68,57 @@ void traps_reset_in_child(void)
 		}
 	}
 	sh_G.any_pending = 0;
+	/* a trap the child sets runs even if the parent was running the old one */
+	memset(sh_G.trap_running, 0, sizeof(sh_G.trap_running));
 }
 
+/* Run a trap's action. $? is the same after it, unless it returned from a function (or
+ * a . script). exit and return without a number give the status from before the trap
+ * (POSIX), kept in trap_status. */
+int run_trap(const char *action)
+{
+	int saved = sh_G.status, saved_trap = sh_G.trap_status, depth = sh_G.trap_depth;
+	int saved_func = sh_G.trap_func_depth;
+	char *copy = xstrdup(action);	/* the trap may reset itself */
+
+	sh_G.trap_status = saved;
+	sh_G.trap_depth++;
+	sh_G.trap_func_depth = sh_G.func_depth + sh_G.dot_depth;
+	eval_string(copy);
+	free(copy);
+	sh_G.trap_depth = depth;
+	sh_G.trap_status = saved_trap;
+	sh_G.trap_func_depth = saved_func;
+	if (!sh_G.returning)
+		sh_G.status = saved;
+	return sh_G.status;
+}
+
+/* A signal's trap does not run inside itself; another signal's may (dash). */
 void run_pending_traps(void)
 {
-	int saved = sh_G.status;
-
-	if (!sh_G.any_pending || sh_G.in_trap)
+	if (!sh_G.any_pending)
 		return;
 	sh_G.any_pending = 0;
-	sh_G.in_trap = true;
 	for (int sig = 1; sig < NSIG; sig++) {
-		if (!sh_G.pending[sig])
+		if (!sh_G.pending[sig] || sh_G.trap_running[sig])
 			continue;
 		sh_G.pending[sig] = 0;
-		if (sh_G.traps[sig] && *sh_G.traps[sig]) {
-			char *action = xstrdup(sh_G.traps[sig]);
-			eval_string(action);
-			free(action);
+		if (!sh_G.traps[sig] || !*sh_G.traps[sig])
+			continue;
+		sh_G.trap_running[sig] = true;
+		run_trap(sh_G.traps[sig]);
+		sh_G.trap_running[sig] = false;
+		if (sh_G.returning) {
+			/* the others run once the function has returned */
+			sh_G.any_pending = 1;
+			break;
 		}
-		sh_G.status = saved;
 	}
-	sh_G.in_trap = false;
+	/* a signal that came while its own trap ran is handled once it is done */
+	for (int sig = 1; sig < NSIG; sig++)
+		if (sh_G.pending[sig] && sh_G.trap_running[sig])
+			sh_G.any_pending = 1;
 }
 
 /* ---- processes and jobs ---- */
@@ -134,8 +163,7 @@ struct job *job_find_pid(pid_t pid)
 	return NULL;
 }
 
-/* Collect finished background processes, so that none stays a zombie. */
-static void reap_jobs(void)
+void reap_jobs(void)
 {
 	int ws;
 	for (struct job *j = sh_G.jobs; j; j = j->next)
@@ -165,44 +193,141 @@ static void record_status(pid_t pid, int ws)
 		sh_G.reaped = xrealloc(sh_G.reaped, sh_G.capreaped * sizeof(*sh_G.reaped));
 	}
 	sh_G.reaped[sh_G.nreaped].pid = pid;
+	sh_G.reaped[sh_G.nreaped].sig = WIFSIGNALED(ws) ? WTERMSIG(ws) : 0;
 	sh_G.reaped[sh_G.nreaped++].status = status;
 }
 
-/* Waits with waitpid(-1): background children that end meanwhile are reaped too, so
- * none stays a zombie (tail --pid=$! would wait for ever). */
-int wait_pid(pid_t pid)
+/* A foreground command killed by a signal is reported as dash does ("Terminated");
+ * not for SIGINT (the user knows) nor SIGPIPE (normal at the head of a pipeline). */
+static void report_signal(int sig)
 {
-	int ws;
+	if (!sig || sig == SIGINT || sig == SIGPIPE)
+		return;
+	fflush(stdout);
+	fprintf(stderr, "%s\n", strsignal(sig));
+	fflush(stderr);
+}
+
+/* A signal caught for a trap and not handled yet, or 0 (always 0 unless interruptible). */
+static int interrupting_signal(bool interruptible)
+{
+	if (!interruptible || !sh_G.any_pending)
+		return 0;
+	for (int sig = 1; sig < NSIG; sig++)
+		if (sh_G.pending[sig] && sh_G.traps[sig] && *sh_G.traps[sig])
+			return sig;
+	return 0;
+}
+
+static void on_sigchld(int sig)
+{
+	(void)sig;	/* only there to end sigsuspend() */
+}
+
+/* waitpid(-1) that a trapped signal ends without a race: between the check of the
+ * pending flags and the sleep, the trapped signals and SIGCHLD are blocked, and
+ * sigsuspend() lets them in atomically. 0 when a trapped signal came. */
+static pid_t wait_any_interruptible(int *ws)
+{
+	sigset_t block, old;
+	struct sigaction sa = { 0 }, old_chld;
+	pid_t r;
+
+	sigemptyset(&block);
+	sigaddset(&block, SIGCHLD);
+	for (int sig = 1; sig < NSIG; sig++)
+		if (sh_G.traps[sig] && *sh_G.traps[sig])
+			sigaddset(&block, sig);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	/* an ignored SIGCHLD (the default) would not wake sigsuspend(); a trapped one has
+	 * its handler already */
+	sa.sa_handler = on_sigchld;
+	sigemptyset(&sa.sa_mask);
+	if (!sh_G.traps[SIGCHLD])
+		sigaction(SIGCHLD, &sa, &old_chld);
+	for (;;) {
+		if (interrupting_signal(true)) {
+			r = 0;
+			break;
+		}
+		r = waitpid(-1, ws, WNOHANG);
+		if (r != 0)
+			break;
+		sigsuspend(&old);
+	}
+	if (!sh_G.traps[SIGCHLD])
+		sigaction(SIGCHLD, &old_chld, NULL);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return r;
+}
+
+/* Waits with waitpid(-1): background children that end meanwhile are reaped too, so
+ * none stays a zombie (tail --pid=$! would wait for ever). *sig: the signal that ended
+ * it, or 0. With interruptible (the wait builtin), a trapped signal that comes before or
+ * while it waits ends the wait: 128+n is returned and *sig is -1; the trap runs after.
+ * A child reaped meanwhile is recorded, for the next wait. */
+static int wait_for(pid_t pid, int *sig, bool interruptible)
+{
+	int ws, trapped;
 	pid_t r;
 	struct job *j = job_find_pid(pid);
 
+	*sig = -1;
+	if ((trapped = interrupting_signal(interruptible)))
+		return 128 + trapped;
+	*sig = 0;
 	if (j) {
 		for (int i = 0; i < j->nprocs; i++)
-			if (j->procs[i].pid == pid && j->procs[i].status >= 0)
+			if (j->procs[i].pid == pid && j->procs[i].status >= 0) {
+				*sig = j->procs[i].sig;
 				return j->procs[i].status;
+			}
 	}
 	for (int i = 0; i < sh_G.nreaped; i++)
 		if (sh_G.reaped[i].pid == pid) {
 			int st = sh_G.reaped[i].status;
+			*sig = sh_G.reaped[i].sig;
 			sh_G.reaped[i] = sh_G.reaped[--sh_G.nreaped];
 			return st;
 		}
 	for (;;) {
-		r = waitpid(-1, &ws, 0);
-		if (r < 0) {
-			if (errno != EINTR)
-				return 127;
-			if (sh_G.any_pending && j)
-				return 128 + SIGINT;
-			continue;
-		}
+		r = interruptible ? wait_any_interruptible(&ws) : waitpid(-1, &ws, 0);
+		if (r < 0 && errno != EINTR)
+			return 127;
 		if (r == pid)
 			break;
-		record_status(r, ws);
+		if (r > 0)
+			record_status(r, ws);
+		/* the signal may come with the child's end: wait4 then succeeds */
+		if ((trapped = interrupting_signal(interruptible))) {
+			*sig = -1;
+			return 128 + trapped;
+		}
 	}
 	if (j)
 		record_status(pid, ws);
+	if (j && (trapped = interrupting_signal(interruptible))) {
+		*sig = -1;
+		return 128 + trapped;
+	}
+	*sig = WIFSIGNALED(ws) ? WTERMSIG(ws) : 0;
 	return status_of(ws);
+}
+
+/* A foreground command: its death by a signal is reported. */
+static int wait_fg(pid_t pid)
+{
+	int sig, status = wait_for(pid, &sig, false);
+	report_signal(sig);
+	return status;
+}
+
+/* The wait builtin's: a trapped signal interrupts it (*interrupted set). */
+static int wait_bg(pid_t pid, bool *interrupted)
+{
+	int sig, status = wait_for(pid, &sig, true);
+	*interrupted = sig < 0;
+	return status;
 }
 
 static void job_free(struct job *j)
@@ -390,11 +515,13 @@ int wait_job_pid(pid_t pid)
 {
 	struct job *j = job_find_pid(pid);
 	int status;
-	bool done = true;
+	bool done = true, interrupted;
 
 	if (!j || j->inherited)
 		return 127;
-	status = wait_pid(pid);
+	status = wait_bg(pid, &interrupted);
+	if (interrupted)
+		return status;
 	for (int i = 0; i < j->nprocs; i++)
 		done &= j->procs[i].status >= 0;
 	/* waited for: its pid is no longer known (a second wait gives 127) */
@@ -403,16 +530,21 @@ int wait_job_pid(pid_t pid)
 	return status;
 }
 
+/* 0, or 128+n when a trapped signal came first (the jobs not waited for yet stay). */
 int wait_all(void)
 {
-	int status = 0;
+	bool interrupted;
+
 	while (sh_G.jobs) {
 		struct job *j = sh_G.jobs;
-		for (int i = 0; i < j->nprocs && !j->inherited; i++)
-			status = wait_pid(j->procs[i].pid);
+		for (int i = 0; i < j->nprocs && !j->inherited; i++) {
+			int status = wait_bg(j->procs[i].pid, &interrupted);
+			if (interrupted)
+				return status;
+		}
 		job_free(j);
 	}
-	return status;
+	return 0;
 }
 
 static void job_add(pid_t pid, struct node *n)
@@ -643,7 +775,7 @@ char *command_output(const char *text)
 			if (buf[i])
 				sb_addc(&out, buf[i]);
 	close(fds[0]);
-	sh_G.cmdsubst_status = wait_pid(pid);
+	sh_G.cmdsubst_status = wait_fg(pid);
 	while (out.len && out.s[out.len - 1] == '\n')
 		out.s[--out.len] = 0;
 	return sb_take(&out);
@@ -757,7 +889,7 @@ int exec_argv(char **argv)
 	pid = sh_fork();
 	if (pid == 0)
 		exec_command(argv, "");
-	return wait_pid(pid);
+	return wait_fg(pid);
 }
 
 void exec_argv_replace(char **argv)
@@ -980,7 +1112,7 @@ static int eval_simple(struct node *n, int flags)
 			_exit(1);
 		exec_command(args.v, "");
 	}
-	status = wait_pid(pid);
+	status = wait_fg(pid);
 out:
 	if (frame)
 		locals_pop();
@@ -996,7 +1128,7 @@ out:
 static int eval_pipe(struct node *n, int flags)
 {
 	pid_t *pids = xmalloc(n->ncmds * sizeof(*pids));
-	int prev = -1, status = 0, failed = 0;
+	int prev = -1, status = 0, failed = 0, sig = 0;
 
 	reap_jobs();
 	for (int i = 0; i < n->ncmds; i++) {
@@ -1027,11 +1159,15 @@ static int eval_pipe(struct node *n, int flags)
 		prev = fds[0];
 	}
 	for (int i = 0; i < n->ncmds; i++) {
-		status = wait_pid(pids[i]);
+		int s;
+		status = wait_for(pids[i], &s, false);
 		pids[i] = status;	/* for PIPESTATUS */
 		if (status)
 			failed = status;
+		if (s && s != SIGPIPE)
+			sig = s;
 	}
+	report_signal(sig);
 	if (ENABLE_FEATURE_SH_ARRAYS)
 		set_pipestatus(pids, n->ncmds);
 	free(pids);
@@ -1429,7 +1565,7 @@ static int eval_subshell(struct node *n, int flags)
 			sh_exit(1);
 		sh_exit(eval(n->a, EV_EXIT));
 	}
-	return wait_pid(pid);
+	return wait_fg(pid);
 }
 
 static int eval_background(struct node *n)
@@ -1514,11 +1650,15 @@ static int eval(struct node *n, int flags)
 		break;
 	}
 	}
+	/* unwinding after return (in a condition, in a trap): its status goes up as is */
+	if (sh_G.returning)
+		status = sh_G.status;
 	sh_G.status = status;
 	/* a pipeline of one command: the ones that are not compound, and ( ) [[ ]] */
 	if (ENABLE_FEATURE_SH_ARRAYS && (leaf || n->type == N_DBRACKET) && n->type != N_PIPE)
 		set_pipestatus(&status, 1);
 	run_pending_traps();
+	status = sh_G.status;	/* return in a trap sets it */
 	if (leaf && status && SHOPT(OPT_e) && !sh_G.no_errexit && !sh_G.exiting)
 		sh_exit(status);
 	return status;

@@ -170,7 +170,7 @@ void sh_exit(int status)
 		sh_G.exiting = true;	/* exit inside the trap ends it */
 		sh_G.traps[0] = NULL;
 		sh_G.status = status;
-		eval_string(action);
+		run_trap(action);
 		free(action);
 	}
 	/* a forked child leaves the rest of exit()'s work (which touches memory shared

@@ -339,11 +339,10 @@ int eval_string(const char *s);
 int eval_input(struct input *in);
 /* fork() for the shell: the child resets traps and job state. */
 pid_t sh_fork(void);
-/* Wait for pid (one of ours); returns the status as $? shows it. */
-int wait_pid(pid_t pid);
-/* wait PID: 127 for a pid that is not (or no longer) one of our jobs. */
+/* wait PID: 127 for a pid that is not (or no longer) one of our jobs; 128+n when a
+ * trapped signal n came first. */
 int wait_job_pid(pid_t pid);
-/* The wait builtin's work: wait for all background jobs. */
+/* The wait builtin's work: wait for all background jobs; 0, or 128+n as above. */
 int wait_all(void);
 /* The jobs builtin: list background jobs, forget the finished ones. */
 void jobs_report(bool pids_only, bool long_form);
@@ -353,8 +352,12 @@ void job_report(struct job *j, bool pids_only, bool long_form);
 /* A job by its %spec (%N %% %+ %- %str %?str); NULL after "who: spec: ..." */
 struct job *job_lookup(const char *spec, const char *who);
 struct job *job_find_pid(pid_t pid);
+/* Collect finished background processes, so that none stays a zombie. */
+void reap_jobs(void);
 /* Run pending traps (between commands). */
 void run_pending_traps(void);
+/* Run a trap action (the EXIT trap too); returns $? after it. */
+int run_trap(const char *action);
 void trap_set(int sig, const char *action);
 void traps_reset_in_child(void);
 /* A trap changed in a subshell: trap no longer lists the parent's. */
@@ -426,7 +429,10 @@ struct sh_state {
 	/* in a subshell: the parent's traps, listed by trap until one is changed (so that
 	 * saved=$(trap) works); NULL when there are none */
 	char **parent_traps;
-	bool in_trap;
+	bool trap_running[NSIG];	/* a signal's trap is running */
+	int trap_depth;		/* traps running, nested */
+	int trap_status;	/* $? when the innermost trap started */
+	int trap_func_depth;	/* func_depth + dot_depth then: return there ends the trap */
 	volatile sig_atomic_t pending[NSIG];
 	volatile sig_atomic_t any_pending;
 	unsigned getopt_char;	/* position inside a grouped option argument */
