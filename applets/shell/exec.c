@@ -548,11 +548,37 @@ static int open_target(struct redir *r, const char *name)
 	return fd;
 }
 
+/* The fd the script is read from, which scripts must not see: -1 when there is none. */
+static int script_fd(void)
+{
+	return sh_G.input && sh_G.input->fd > 2 ? sh_G.input->fd : -1;
+}
+
+/* A redirection onto the script's fd: move the script out of the way first. */
+static void move_script_fd(int target)
+{
+	int high;
+
+	if (target != script_fd())
+		return;
+	high = fcntl(target, F_DUPFD_CLOEXEC, 10);
+	if (high < 0)
+		return;
+	close(target);
+	sh_G.input->fd = high;
+}
+
 int redirect(struct redir *r, struct saved_fd **save)
 {
 	for (; r; r = r->next) {
 		int fd = -1, target = r->fd;
 		char *name = NULL;
+
+		move_script_fd(target);
+		/* saved before opening: the open may take the lowest fd, the target itself */
+		if (target == 1 || target == 2)
+			fflush(stdout);
+		save_fd(save, target);
 
 		if (r->type == R_HEREDOC) {
 			char *text = r->quoted ? xstrdup(r->body) : expand_string(r->body, EXP_HEREDOC);
@@ -568,14 +594,14 @@ int redirect(struct redir *r, struct saved_fd **save)
 			name = expand_string(r->target->text, 0);
 			if ((r->type == R_DUPIN || r->type == R_DUPOUT) &&
 			    (!strcmp(name, "-") || (*name && name[strspn(name, "0123456789")] == 0))) {
-				if (target == 1 || target == 2)
-					fflush(stdout);
-				save_fd(save, target);
 				if (*name == '-') {
 					close(target);
 				} else {
 					int from = atoi(name);
-					if (from != target && dup2(from, target) < 0) {
+					if (from == script_fd())
+						errno = EBADF;
+					if (from != target && (from == script_fd() ||
+					    dup2(from, target) < 0)) {
 						sh_error("%s: %s", name, strerror(errno));
 						free(name);
 						return -1;
@@ -596,8 +622,6 @@ int redirect(struct redir *r, struct saved_fd **save)
 		free(name);
 		if (fd < 0)
 			return -1;
-		fflush(stdout);
-		save_fd(save, target);
 		if (fd != target) {
 			dup2(fd, target);
 			close(fd);
@@ -765,14 +789,21 @@ void exec_argv_replace(char **argv)
 	exec_command(argv, "exec: ");
 }
 
-static void xtrace(struct word *assigns_expanded_dummy, char **assigns, int nassigns,
-		   char **argv)
+/* Where the trace of a command goes: its stderr from before its own redirections. */
+static int trace_fd(struct saved_fd *save)
+{
+	for (; save; save = save->next)
+		if (save->fd == STDERR_FILENO)
+			return save->saved;
+	return STDERR_FILENO;
+}
+
+static void xtrace(int fd, char **assigns, int nassigns, char **argv)
 {
 	struct sbuf b = { 0 };
 	const char *ps4 = var_get("PS4");
 	char *p4 = expand_string(ps4 ? ps4 : "+ ", EXP_NOTILDE);
 
-	(void)assigns_expanded_dummy;
 	sb_adds(&b, p4);
 	free(p4);
 	size_t start = b.len;
@@ -792,7 +823,8 @@ static void xtrace(struct word *assigns_expanded_dummy, char **assigns, int nass
 	}
 	sb_addc(&b, '\n');
 	fflush(stdout);
-	full_write(STDERR_FILENO, b.s, b.len);
+	if (fd >= 0)
+		full_write(fd, b.s, b.len);
 	free(b.s);
 }
 
@@ -898,8 +930,8 @@ static char **assign_prefix(struct node *n, bool temporary, int *count, bool *fa
 static int eval_simple(struct node *n, int flags)
 {
 	struct fields args = { 0 };
-	char **assigns;
-	int nassigns, status = 0;
+	char **assigns = NULL;
+	int nassigns = 0, status = 0;
 	struct saved_fd *save = NULL;
 	const struct builtin *b = NULL;
 	const struct applet *ap = NULL;
@@ -929,6 +961,17 @@ static int eval_simple(struct node *n, int flags)
 	frame = !special && n->assigns;
 	if (frame)
 		locals_push();
+	/* redirections come before the assignments are expanded (POSIX 2.9.1), also for
+	 * an external command: its fds are set up here and inherited */
+	if (args.n && !b && !f && !ap && (flags & EV_EXIT)) {
+		if (redirect(n->redirs, NULL) < 0)
+			sh_exit(1);
+	} else if (redirect(n->redirs, &save) < 0) {
+		status = 1;
+		if (special && args.n && !sh_G.interactive)
+			sh_exit(1);
+		goto restore;
+	}
 	assigns = assign_prefix(n, !special, &nassigns, &failed);
 	if (failed && special) {
 		status = 1;
@@ -936,52 +979,33 @@ static int eval_simple(struct node *n, int flags)
 			sh_exit(2);
 	}
 	if (SHOPT(OPT_x))
-		xtrace(NULL, assigns, nassigns, args.v);
+		xtrace(trace_fd(save), assigns, nassigns, args.v);
 	if (args.n == 0) {
-		if (n->redirs) {
-			if (redirect(n->redirs, &save) < 0)
-				status = 1;
-			redirect_restore(save);
-		}
 		if (!status)
 			status = sh_G.cmdsubst_status;
-		goto out;
-	}
-	if (b || f || ap) {
-		if (redirect(n->redirs, &save) < 0) {
-			status = 1;
-			if (special && !sh_G.interactive)
-				sh_exit(2);
-		} else if (f) {
-			if (!frame)
-				locals_push();
-			status = call_function(f, (int)args.n, args.v);
-			locals_pop();	/* the function's locals share the frame */
-			frame = false;
-		} else {
-			status = run_builtin(b, ap, (int)args.n, args.v);
-		}
-		if (is_bare_exec(b, args.v, args.n))
-			redirect_discard(save);
-		else
-			redirect_restore(save);
-		goto out;
-	}
-	/* an external command: the assignments are in its environment */
-	if (flags & EV_EXIT) {
-		if (redirect(n->redirs, NULL) < 0)
-			sh_exit(1);
+	} else if (f) {
+		if (!frame)
+			locals_push();
+		status = call_function(f, (int)args.n, args.v);
+		locals_pop();	/* the function's locals share the frame */
+		frame = false;
+	} else if (b || ap) {
+		status = run_builtin(b, ap, (int)args.n, args.v);
+	} else if (flags & EV_EXIT) {
+		/* an external command: the assignments are in its environment */
 		exec_command(args.v, "");
+	} else {
+		reap_jobs();
+		pid_t pid = sh_fork();
+		if (pid == 0)
+			exec_command(args.v, "");
+		status = wait_pid(pid);
 	}
-	reap_jobs();
-	pid_t pid = sh_fork();
-	if (pid == 0) {
-		if (redirect(n->redirs, NULL) < 0)
-			_exit(1);
-		exec_command(args.v, "");
-	}
-	status = wait_pid(pid);
-out:
+restore:
+	if (is_bare_exec(b, args.v, args.n))
+		redirect_discard(save);
+	else
+		redirect_restore(save);
 	if (frame)
 		locals_pop();
 	for (int i = 0; i < nassigns; i++)
