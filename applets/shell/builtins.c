@@ -1834,7 +1834,7 @@ static void say(const char *name, unsigned how, const char *kind, const char *te
  * them with D_ALL). */
 static bool describe_files(const char *name, unsigned how)
 {
-	const char *path = var_get("PATH"), *p, *e;
+	const char *path = search_path(), *p, *e;
 	struct stat st;
 	bool found = false;
 
@@ -1844,8 +1844,6 @@ static bool describe_files(const char *name, unsigned how)
 			say(name, how, "file", name);
 		return found;
 	}
-	if (!path)
-		path = "/usr/local/bin:/usr/bin:/bin";
 	for (p = path;; p = e + 1) {
 		e = strchrnul(p, ':');
 		char *full = e == p ? xstrdup(name) : xasprintf("%.*s/%s", (int)(e - p), p, name);
@@ -1937,6 +1935,7 @@ static int bi_type(int argc, char **argv)
 static int bi_command(int argc, char **argv)
 {
 	int i = 1, mode = 0, status = 0;
+	bool std_path = false, saved_std = sh_G.std_path;
 
 	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
 		if (!strcmp(argv[i], "--")) {
@@ -1946,7 +1945,9 @@ static int bi_command(int argc, char **argv)
 		for (const char *p = argv[i] + 1; *p; p++) {
 			if (*p == 'v' || *p == 'V')
 				mode = *p;
-			else if (*p != 'p') {
+			else if (*p == 'p')
+				std_path = true;
+			else {
 				sh_error("command: -%c: invalid option", *p);
 				return 2;
 			}
@@ -1954,6 +1955,7 @@ static int bi_command(int argc, char **argv)
 	}
 	if (i == argc)
 		return 0;
+	sh_G.std_path |= std_path;
 	if (mode) {
 		for (; i < argc; i++) {
 			if (describe(argv[i], mode == 'v' ? D_SHORT : 0))
@@ -1962,12 +1964,14 @@ static int bi_command(int argc, char **argv)
 				sh_error("command: %s: not found", argv[i]);
 			status = 1;
 		}
+		sh_G.std_path = saved_std;
 		return status;
 	}
 	bool saved = sh_G.under_command;
 	sh_G.under_command = true;
 	status = exec_argv(argv + i);
 	sh_G.under_command = saved;
+	sh_G.std_path = saved_std;
 	return status;
 }
 

@@ -675,13 +675,22 @@ char *command_output(const char *text)
 
 /* ---- simple commands ---- */
 
+/* The directories to look for commands in: "command -p" uses the system's standard
+ * ones, whatever PATH says. */
+const char *search_path(void)
+{
+	const char *path = var_get("PATH");
+
+	if (sh_G.std_path)
+		return "/bin:/usr/bin";
+	return path ? path : "/usr/local/bin:/usr/bin:/bin";
+}
+
 char *path_search(const char *name)
 {
-	const char *path = var_get("PATH"), *p, *e;
+	const char *path = search_path(), *p, *e;
 	struct stat st;
 
-	if (!path)
-		path = "/usr/local/bin:/usr/bin:/bin";
 	for (p = path;; p = e + 1) {
 		e = strchrnul(p, ':');
 		char *full = e == p ? xstrdup(name) : xasprintf("%.*s/%s", (int)(e - p), p, name);
@@ -695,7 +704,7 @@ char *path_search(const char *name)
 
 char *path_search_any(const char *name)
 {
-	const char *path = var_get("PATH"), *p, *e;
+	const char *path = sh_G.std_path ? search_path() : var_get("PATH"), *p, *e;
 	struct stat st;
 
 	if (!path)

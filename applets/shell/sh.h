@@ -359,6 +359,7 @@ void traps_reset_in_child(void);
 /* A trap changed in a subshell: trap no longer lists the parent's. */
 void traps_forget_parent(void);
 /* Find a command in $PATH: malloced path or NULL. */
+const char *search_path(void);
 char *path_search(const char *name);
 /* A readable file in $PATH (for .): malloced path or NULL. */
 char *path_search_any(const char *name);
@@ -420,6 +421,7 @@ struct sh_state {
 	int no_errexit;		/* >0 in conditions, where a failure does not exit */
 	int subshell;		/* >0 in a forked child of the shell */
 	bool interactive;
+	bool std_path;		/* command -p: search the standard PATH */
 	bool under_command;	/* "command" runs a builtin: a special one cannot end the shell */
 	char *traps[NSIG];	/* 0: EXIT */
 	/* in a subshell: the parent's traps, listed by trap until one is changed (so that
