@@ -381,10 +381,13 @@ static int bi_dot(int argc, char **argv)
 		sh_G.npos = 0;
 		set_positional(argv + 2, argc - 2);
 	}
+	const char *saved_source = sh_G.source_name;
+	sh_G.source_name = argv[1];	/* messages name the file, as bash does */
 	sh_G.dot_depth++;
 	sh_G.lineno = 1;
 	status = eval_string(text);
 	sh_G.dot_depth--;
+	sh_G.source_name = saved_source;
 	if (sh_G.returning) {
 		sh_G.returning = false;
 		status = sh_G.status;

@@ -131,8 +131,11 @@ static void sh_verror(const char *fmt, va_list ap)
 	fflush(stdout);
 	if (vasprintf(&msg, fmt, ap) < 0)
 		msg = NULL;
-	sb_adds(&b, sh_G.arg0 ? sh_G.arg0 : "sh");
-	if (!sh_G.interactive && sh_G.lineno > 0) {
+	if (sh_G.source_name)
+		sb_adds(&b, sh_G.source_name);
+	else
+		sb_adds(&b, sh_G.arg0 ? sh_G.arg0 : "sh");
+	if ((!sh_G.interactive || sh_G.source_name) && sh_G.lineno > 0) {
 		char num[24];
 		snprintf(num, sizeof(num), ": line %d", sh_G.lineno);
 		sb_adds(&b, num);

@@ -441,6 +441,7 @@ struct sh_state {
 	const char *arith_who;
 	bool cflag;		/* sh -c */
 	int dot_depth;		/* running a . script */
+	const char *source_name;	/* the . script running, for messages */
 	struct proc *reaped;	/* children reaped before anyone waited for them */
 	int nreaped, capreaped;
 	struct arena *cur_arena;	/* of the tree running at the top level */
