@@ -1670,7 +1670,7 @@ static char *nofork_output(const struct applet *a, char **argv, int *status)
 	fflush(stdout);
 	saved = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 10);
 	dup2(fd, STDOUT_FILENO);
-	*status = run_nofork_applet(a, argv);
+	*status = run_applet(a, argv);
 	if (saved >= 0) {
 		dup2(saved, STDOUT_FILENO);
 		close(saved);
@@ -1691,7 +1691,7 @@ static int bi_printf(int argc, char **argv)
 	int i = 2, status;
 
 	if (argc < 2 || strncmp(argv[1], "-v", 2))
-		return run_nofork_applet(a, argv);
+		return run_applet(a, argv);
 	name = argv[1][2] ? argv[1] + 2 : argv[i++];
 	if (!name) {
 		sh_error("printf: -v: option requires an argument");
@@ -2149,15 +2149,38 @@ bool builtin_is_exec(const struct builtin *b)
 	return b && b->fn == bi_exec;
 }
 
-const struct applet *nofork_applet_lookup(const char *name)
+/* The applets that are builtins in other shells too, even without standalone mode */
+static bool applet_is_builtin(const char *name)
 {
 	static const char *const names[] = { "[", "echo", "printf", "test" };
-	const struct applet *a = NULL;
 
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
 		if (!strcmp(names[i], name))
-			a = find_applet(name);
+			return true;
+	return false;
+}
+
+const struct applet *nofork_applet_lookup(const char *name)
+{
+	const struct applet *a = NULL;
+
+	if (applet_is_builtin(name))
+		a = find_applet(name);
 	if (!a && ENABLE_FEATURE_SH_NOFORK && ENABLE_FEATURE_SH_STANDALONE && !strchr(name, '/'))
 		a = find_applet(name);
 	return a && a->kind == APPLET_NOFORK ? a : NULL;
+}
+
+/* A NOFORK applet run by the shell. The messages of those that are builtins elsewhere
+ * start like the shell's own ("script: line 3: echo: write error"), as in bash. */
+int run_applet(const struct applet *a, char **argv)
+{
+	char *name = NULL;
+	int status;
+
+	if (applet_is_builtin(applet_name_of(a)))
+		name = sh_msg_name(applet_name_of(a));
+	status = run_nofork_applet_as(a, argv, name);
+	free(name);
+	return status;
 }

@@ -785,7 +785,7 @@ int exec_argv(char **argv)
 		return b->fn(argc, argv);
 	ap = nofork_applet_lookup(argv[0]);
 	if (ap)
-		return run_nofork_applet(ap, argv);
+		return run_applet(ap, argv);
 	reap_jobs();
 	pid = sh_fork();
 	if (pid == 0)
@@ -885,7 +885,7 @@ static int run_builtin(const struct builtin *b, const struct applet *ap, int arg
 {
 	if (b)
 		return b->fn(argc, argv);
-	return run_nofork_applet(ap, argv);
+	return run_applet(ap, argv);
 }
 
 /* The assignments before a command, left to right: each value is expanded after the one

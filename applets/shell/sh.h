@@ -48,6 +48,8 @@ char *make_assignment(const char *name, size_t n, const char *value);
 
 /* "$0: line N: message" on stderr in one write (stdout flushed first). */
 void sh_error(const char *fmt, ...) PRINTF_LIKE(1, 2);
+/* name after the shell's message prefix, for an applet's messages (malloced) */
+char *sh_msg_name(const char *name);
 /* An error that ends a non-interactive shell (POSIX 2.8.1): message, then exit with
  * status, running the EXIT trap. */
 NORETURN void sh_fatal(int status, const char *fmt, ...) PRINTF_LIKE(2, 3);
@@ -387,6 +389,7 @@ const struct builtin *builtin_lookup(const char *name);
 bool builtin_is_exec(const struct builtin *b);
 /* echo, printf, test, [, ...: the applets run in-process. */
 const struct applet *nofork_applet_lookup(const char *name);
+int run_applet(const struct applet *a, char **argv);
 /* $- */
 char *option_letters(void);
 /* Parse set-style options from argv (sh's own command line and set); returns the index of
