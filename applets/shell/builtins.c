@@ -404,9 +404,11 @@ static int bi_dot(int argc, char **argv)
 
 static int bi_exec(int argc, char **argv)
 {
-	if (argc < 2)
+	int i = argc > 1 && !strcmp(argv[1], "--") ? 2 : 1;
+
+	if (i >= argc)
 		return 0;
-	exec_argv_replace(argv + 1);
+	exec_argv_replace(argv + i);
 }
 
 static void print_var_decl(const char *cmd, struct var *v)

@@ -890,9 +890,11 @@ static int run_builtin(const struct builtin *b, const struct applet *ap, int arg
 
 /* The assignments before a command, left to right: each value is expanded after the one
  * before it is made (a=1 b=$a). temporary: for the command only, exported, undone by
- * locals_pop (the caller pushed the frame). Returns the "name=value" strings for xtrace;
- * *failed after a readonly variable. */
-static char **assign_prefix(struct node *n, bool temporary, int *count, bool *failed)
+ * locals_pop (the caller pushed the frame); exported: kept but exported (before exec's
+ * command). Returns the "name=value" strings for xtrace; *failed after a readonly
+ * variable. */
+static char **assign_prefix(struct node *n, bool temporary, bool exported, int *count,
+			    bool *failed)
 {
 	char **assigns = NULL;
 	int i = 0;
@@ -925,7 +927,7 @@ static char **assign_prefix(struct node *n, bool temporary, int *count, bool *fa
 			var_make_local(assigns[i]);
 			assigns[i][nl] = '=';
 		}
-		if (var_set_assignment(assigns[i], temporary ? V_EXPORT : 0) < 0) {
+		if (var_set_assignment(assigns[i], temporary || exported ? V_EXPORT : 0) < 0) {
 			*failed = true;
 			if (!temporary) {	/* an error that ends a script: no more expansions */
 				*count = i + 1;
@@ -981,7 +983,9 @@ static int eval_simple(struct node *n, int flags)
 			sh_exit(1);
 		goto restore;
 	}
-	assigns = assign_prefix(n, !special, &nassigns, &failed);
+	/* exec's command gets them in its environment */
+	assigns = assign_prefix(n, !special, builtin_is_exec(b) && args.n > 1, &nassigns,
+				&failed);
 	if (failed && special) {
 		status = 1;
 		if (!sh_G.interactive && !sh_G.under_command)
