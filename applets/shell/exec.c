@@ -521,20 +521,22 @@ static int heredoc_fd(const char *text)
 	}
 }
 
-static int open_target(struct redir *r, const char *name)
+/* type is R_OUT for ">&file", which bash takes as "&>file" */
+static int open_target(enum redir_type type, bool append, const char *name)
 {
 	int flags;
 	struct stat st;
 
-	switch (r->type) {
+	switch (type) {
 	case R_IN: flags = O_RDONLY; break;
 	case R_RDWR: flags = O_RDWR | O_CREAT; break;
 	case R_APPEND: flags = O_WRONLY | O_CREAT | O_APPEND; break;
-	case R_OUTERR:
-		flags = O_WRONLY | O_CREAT | (r->strip_tabs ? O_APPEND : O_TRUNC);
-		break;
 	case R_OUT:
-	case R_DUPOUT:
+	case R_OUTERR:
+		if (append && type == R_OUTERR) {
+			flags = O_WRONLY | O_CREAT | O_APPEND;
+			break;
+		}
 		if (SHOPT(OPT_C) && stat(name, &st) == 0 && S_ISREG(st.st_mode)) {
 			sh_error("%s: cannot overwrite existing file", name);
 			return -1;
@@ -568,10 +570,47 @@ static void move_script_fd(int target)
 	sh_G.input->fd = high;
 }
 
+/* An unquoted word that expands to nothing names no file (bash: "ambiguous redirect") */
+static bool ambiguous(struct redir *r, const char *name)
+{
+	if (*name || strpbrk(r->target->text, "'\"\\"))
+		return false;
+	sh_error("%s: ambiguous redirect", r->target->text);
+	return true;
+}
+
+/* <&word, >&word: a number duplicates that fd, "-" closes. Anything else is only good
+ * as >&file (bash's &>file). Returns 1 when done, 0 for a file to open, -1 on error. */
+static int redirect_dup(struct redir *r, const char *name, int target)
+{
+	if (!strcmp(name, "-")) {
+		close(target);
+		return 1;
+	}
+	if (*name && name[strspn(name, "0123456789")] == 0) {
+		int from = atoi(name);
+		if (from == target)
+			return 1;
+		if (from == script_fd())
+			errno = EBADF;
+		if (from == script_fd() || dup2(from, target) < 0) {
+			sh_error("%s: %s", name, strerror(errno));
+			return -1;
+		}
+		return 1;
+	}
+	if (r->type == R_DUPOUT && target == STDOUT_FILENO && !ambiguous(r, name))
+		return 0;
+	if (*name || !ambiguous(r, name))
+		sh_error("%s: ambiguous redirect", name);
+	return -1;
+}
+
 int redirect(struct redir *r, struct saved_fd **save)
 {
 	for (; r; r = r->next) {
 		int fd = -1, target = r->fd;
+		enum redir_type type = r->type;
 		char *name = NULL;
 
 		move_script_fd(target);
@@ -592,32 +631,19 @@ int redirect(struct redir *r, struct saved_fd **save)
 			free(t2);
 		} else {
 			name = expand_string(r->target->text, 0);
-			if ((r->type == R_DUPIN || r->type == R_DUPOUT) &&
-			    (!strcmp(name, "-") || (*name && name[strspn(name, "0123456789")] == 0))) {
-				if (*name == '-') {
-					close(target);
-				} else {
-					int from = atoi(name);
-					if (from == script_fd())
-						errno = EBADF;
-					if (from != target && (from == script_fd() ||
-					    dup2(from, target) < 0)) {
-						sh_error("%s: %s", name, strerror(errno));
-						free(name);
-						return -1;
-					}
+			if (r->type == R_DUPIN || r->type == R_DUPOUT) {
+				int done = redirect_dup(r, name, target);
+				if (done < 0) {
+					free(name);
+					return -1;
 				}
-				free(name);
-				continue;
+				if (done) {
+					free(name);
+					continue;
+				}
+				type = R_OUTERR;	/* >&file */
 			}
-			if (r->type == R_DUPIN) {
-				sh_error("%s: bad file descriptor", name);
-				free(name);
-				return -1;
-			}
-			fd = open_target(r, name);
-			if (r->type == R_DUPOUT)
-				r->type = R_OUT, target = r->fd;
+			fd = ambiguous(r, name) ? -1 : open_target(type, r->strip_tabs, name);
 		}
 		free(name);
 		if (fd < 0)
@@ -628,7 +654,7 @@ int redirect(struct redir *r, struct saved_fd **save)
 		} else {
 			fcntl(fd, F_SETFD, 0);
 		}
-		if (r->type == R_OUTERR || (r->type == R_OUT && r->target && 0)) {
+		if (type == R_OUTERR) {
 			save_fd(save, 2);
 			dup2(target, 2);
 		}
