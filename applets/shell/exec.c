@@ -613,6 +613,8 @@ int redirect(struct redir *r, struct saved_fd **save)
 		enum redir_type type = r->type;
 		char *name = NULL;
 
+		if (r->target && r->target->lineno > 0)
+			sh_G.lineno = r->target->lineno;	/* for messages */
 		move_script_fd(target);
 		/* saved before opening: the open may take the lowest fd, the target itself */
 		if (target == 1 || target == 2)
