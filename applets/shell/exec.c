@@ -714,7 +714,8 @@ const char *search_path(void)
 	return path ? path : "/usr/local/bin:/usr/bin:/bin";
 }
 
-char *path_search(const char *name)
+/* The first regular file called name in the search path that access() allows for mode */
+static char *path_find(const char *name, int mode)
 {
 	const char *path = search_path(), *p, *e;
 	struct stat st;
@@ -722,12 +723,17 @@ char *path_search(const char *name)
 	for (p = path;; p = e + 1) {
 		e = strchrnul(p, ':');
 		char *full = e == p ? xstrdup(name) : xasprintf("%.*s/%s", (int)(e - p), p, name);
-		if (stat(full, &st) == 0 && S_ISREG(st.st_mode) && access(full, X_OK) == 0)
+		if (stat(full, &st) == 0 && S_ISREG(st.st_mode) && access(full, mode) == 0)
 			return full;
 		free(full);
 		if (!*e)
 			return NULL;
 	}
+}
+
+char *path_search(const char *name)
+{
+	return path_find(name, X_OK);
 }
 
 char *path_search_any(const char *name)
@@ -775,6 +781,10 @@ NORETURN static void exec_command(char **argv, const char *who)
 	path = strchr(argv[0], '/') ? xstrdup(argv[0]) : path_search(argv[0]);
 	if (!path) {
 		sh_G.traps[0] = NULL;
+		path = path_find(argv[0], F_OK);
+		/* only a file that cannot be run: bash and busybox ash say so */
+		if (path)
+			sh_fatal(126, "%s%s: %s", who, argv[0], strerror(EACCES));
 		sh_fatal(127, "%s%s: %snot found", who, argv[0], *who ? "" : "command ");
 	}
 	execv(path, argv);
