@@ -369,7 +369,7 @@ static int bi_dot(int argc, char **argv)
 	if (!text) {
 		sh_error("%s: %s: %s", argv[0], argv[1], path ? strerror(errno) : "not found");
 		free(path);
-		if (!sh_G.interactive)
+		if (!sh_G.interactive && !sh_G.under_command)
 			sh_exit(2);
 		return 2;
 	}
