@@ -62,11 +62,11 @@ static void drop_privileges(const struct applet *a)
 
 /* Everything that happens before an applet's main: state reset, --help, options.
  * Returns the argv to pass to main: argv[0], then the operands. */
-static char **prepare_applet(const struct applet *a, char **argv)
+static char **prepare_applet(const struct applet *a, char **argv, const char *msg_name)
 {
 	int first;
 
-	applet_name = applet_name_of(a);
+	applet_name = msg_name ? msg_name : applet_name_of(a);
 	current_applet = a;
 	xfunc_error_retval = a->errexit;
 	optflags = 0;
@@ -94,7 +94,7 @@ static int count_args(char **argv)
 NORETURN void run_applet_and_exit(const struct applet *a, char **argv)
 {
 	drop_privileges(a);
-	argv = prepare_applet(a, argv);
+	argv = prepare_applet(a, argv, NULL);
 	fflush_stdout_and_exit(a->main(count_args(argv), argv));
 }
 
@@ -121,6 +121,13 @@ static void free_option_lists(const struct applet *a)
 
 int run_nofork_applet(const struct applet *a, char **argv)
 {
+	return run_nofork_applet_as(a, argv, NULL);
+}
+
+/* msg_name: what the applet's messages start with instead of its name (a shell's
+ * "script: line 3: echo") */
+int run_nofork_applet_as(const struct applet *a, char **argv, const char *msg_name)
+{
 	const char *saved_name = applet_name;
 	const struct applet *saved_applet = current_applet;
 	unsigned long long saved_flags = optflags;
@@ -137,7 +144,7 @@ int run_nofork_applet(const struct applet *a, char **argv)
 	die_jmp = &jmp;
 	status = setjmp(jmp);
 	if (status == 0) {
-		args = prepare_applet(a, copy);
+		args = prepare_applet(a, copy, msg_name);
 		status = a->main(count_args(args), args);
 	} else {
 		status -= 1;	/* xfunc_die() passes status + 1, as 0 means "first time" */

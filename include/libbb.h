@@ -67,6 +67,7 @@ const char *applet_name_of(const struct applet *a);
 const struct applet *find_applet(const char *name);
 NORETURN void run_applet_and_exit(const struct applet *a, char **argv);
 int run_nofork_applet(const struct applet *a, char **argv);
+int run_nofork_applet_as(const struct applet *a, char **argv, const char *msg_name);
 void show_usage_of(const struct applet *a, FILE *out);
 
 /* The running applet: its name, its parsed option flags and its exit code for bad usage. */

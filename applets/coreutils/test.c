@@ -351,7 +351,8 @@ int test_main(int argc, char **argv)
 {
 	struct expr e = { .argv = argv + 1, .n = argc - 1 };
 
-	if (applet_name[0] == '[') {
+	/* applet_name may be a shell's message prefix */
+	if (applet_name_of(current_applet)[0] == '[') {
 		if (argc < 2 || strcmp(argv[argc - 1], "]"))
 			bb_error_msg_and_die("missing ']'");
 		e.n--;

@@ -372,7 +372,7 @@ static int bi_dot(int argc, char **argv)
 	if (!text) {
 		sh_error("%s: %s: %s", argv[0], argv[1], path ? strerror(errno) : "not found");
 		free(path);
-		if (!sh_G.interactive)
+		if (!sh_G.interactive && !sh_G.under_command)
 			sh_exit(2);
 		return 2;
 	}
@@ -384,10 +384,13 @@ static int bi_dot(int argc, char **argv)
 		sh_G.npos = 0;
 		set_positional(argv + 2, argc - 2);
 	}
+	const char *saved_source = sh_G.source_name;
+	sh_G.source_name = argv[1];	/* messages name the file, as bash does */
 	sh_G.dot_depth++;
 	sh_G.lineno = 1;
 	status = eval_string(text);
 	sh_G.dot_depth--;
+	sh_G.source_name = saved_source;
 	if (sh_G.returning) {
 		sh_G.returning = false;
 		status = sh_G.status;
@@ -404,9 +407,11 @@ static int bi_dot(int argc, char **argv)
 
 static int bi_exec(int argc, char **argv)
 {
-	if (argc < 2)
+	int i = argc > 1 && !strcmp(argv[1], "--") ? 2 : 1;
+
+	if (i >= argc)
 		return 0;
-	exec_argv_replace(argv + 1);
+	exec_argv_replace(argv + i);
 }
 
 static void print_var_decl(const char *cmd, struct var *v)
@@ -1673,7 +1678,7 @@ static char *nofork_output(const struct applet *a, char **argv, int *status)
 	fflush(stdout);
 	saved = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 10);
 	dup2(fd, STDOUT_FILENO);
-	*status = run_nofork_applet(a, argv);
+	*status = run_applet(a, argv);
 	if (saved >= 0) {
 		dup2(saved, STDOUT_FILENO);
 		close(saved);
@@ -1694,7 +1699,7 @@ static int bi_printf(int argc, char **argv)
 	int i = 2, status;
 
 	if (argc < 2 || strncmp(argv[1], "-v", 2))
-		return run_nofork_applet(a, argv);
+		return run_applet(a, argv);
 	name = argv[1][2] ? argv[1] + 2 : argv[i++];
 	if (!name) {
 		sh_error("printf: -v: option requires an argument");
@@ -1840,7 +1845,7 @@ static void say(const char *name, unsigned how, const char *kind, const char *te
  * them with D_ALL). */
 static bool describe_files(const char *name, unsigned how)
 {
-	const char *path = var_get("PATH"), *p, *e;
+	const char *path = search_path(), *p, *e;
 	struct stat st;
 	bool found = false;
 
@@ -1850,8 +1855,6 @@ static bool describe_files(const char *name, unsigned how)
 			say(name, how, "file", name);
 		return found;
 	}
-	if (!path)
-		path = "/usr/local/bin:/usr/bin:/bin";
 	for (p = path;; p = e + 1) {
 		e = strchrnul(p, ':');
 		char *full = e == p ? xstrdup(name) : xasprintf("%.*s/%s", (int)(e - p), p, name);
@@ -1943,6 +1946,7 @@ static int bi_type(int argc, char **argv)
 static int bi_command(int argc, char **argv)
 {
 	int i = 1, mode = 0, status = 0;
+	bool std_path = false, saved_std = sh_G.std_path;
 
 	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
 		if (!strcmp(argv[i], "--")) {
@@ -1952,7 +1956,9 @@ static int bi_command(int argc, char **argv)
 		for (const char *p = argv[i] + 1; *p; p++) {
 			if (*p == 'v' || *p == 'V')
 				mode = *p;
-			else if (*p != 'p') {
+			else if (*p == 'p')
+				std_path = true;
+			else {
 				sh_error("command: -%c: invalid option", *p);
 				return 2;
 			}
@@ -1960,6 +1966,7 @@ static int bi_command(int argc, char **argv)
 	}
 	if (i == argc)
 		return 0;
+	sh_G.std_path |= std_path;
 	if (mode) {
 		for (; i < argc; i++) {
 			if (describe(argv[i], mode == 'v' ? D_SHORT : 0))
@@ -1968,12 +1975,14 @@ static int bi_command(int argc, char **argv)
 				sh_error("command: %s: not found", argv[i]);
 			status = 1;
 		}
+		sh_G.std_path = saved_std;
 		return status;
 	}
 	bool saved = sh_G.under_command;
 	sh_G.under_command = true;
 	status = exec_argv(argv + i);
 	sh_G.under_command = saved;
+	sh_G.std_path = saved_std;
 	return status;
 }
 
@@ -2148,15 +2157,38 @@ bool builtin_is_exec(const struct builtin *b)
 	return b && b->fn == bi_exec;
 }
 
-const struct applet *nofork_applet_lookup(const char *name)
+/* The applets that are builtins in other shells too, even without standalone mode */
+static bool applet_is_builtin(const char *name)
 {
 	static const char *const names[] = { "[", "echo", "printf", "test" };
-	const struct applet *a = NULL;
 
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
 		if (!strcmp(names[i], name))
-			a = find_applet(name);
+			return true;
+	return false;
+}
+
+const struct applet *nofork_applet_lookup(const char *name)
+{
+	const struct applet *a = NULL;
+
+	if (applet_is_builtin(name))
+		a = find_applet(name);
 	if (!a && ENABLE_FEATURE_SH_NOFORK && ENABLE_FEATURE_SH_STANDALONE && !strchr(name, '/'))
 		a = find_applet(name);
 	return a && a->kind == APPLET_NOFORK ? a : NULL;
+}
+
+/* A NOFORK applet run by the shell. The messages of those that are builtins elsewhere
+ * start like the shell's own ("script: line 3: echo: write error"), as in bash. */
+int run_applet(const struct applet *a, char **argv)
+{
+	char *name = NULL;
+	int status;
+
+	if (applet_is_builtin(applet_name_of(a)))
+		name = sh_msg_name(applet_name_of(a));
+	status = run_nofork_applet_as(a, argv, name);
+	free(name);
+	return status;
 }

@@ -653,20 +653,22 @@ static int heredoc_fd(const char *text)
 	}
 }
 
-static int open_target(struct redir *r, const char *name)
+/* type is R_OUT for ">&file", which bash takes as "&>file" */
+static int open_target(enum redir_type type, bool append, const char *name)
 {
 	int flags;
 	struct stat st;
 
-	switch (r->type) {
+	switch (type) {
 	case R_IN: flags = O_RDONLY; break;
 	case R_RDWR: flags = O_RDWR | O_CREAT; break;
 	case R_APPEND: flags = O_WRONLY | O_CREAT | O_APPEND; break;
-	case R_OUTERR:
-		flags = O_WRONLY | O_CREAT | (r->strip_tabs ? O_APPEND : O_TRUNC);
-		break;
 	case R_OUT:
-	case R_DUPOUT:
+	case R_OUTERR:
+		if (append && type == R_OUTERR) {
+			flags = O_WRONLY | O_CREAT | O_APPEND;
+			break;
+		}
 		if (SHOPT(OPT_C) && stat(name, &st) == 0 && S_ISREG(st.st_mode)) {
 			sh_error("%s: cannot overwrite existing file", name);
 			return -1;
@@ -680,11 +682,76 @@ static int open_target(struct redir *r, const char *name)
 	return fd;
 }
 
+/* The fd the script is read from, which scripts must not see: -1 when there is none. */
+static int script_fd(void)
+{
+	return sh_G.input && sh_G.input->fd > 2 ? sh_G.input->fd : -1;
+}
+
+/* A redirection onto the script's fd: move the script out of the way first. */
+static void move_script_fd(int target)
+{
+	int high;
+
+	if (target != script_fd())
+		return;
+	high = fcntl(target, F_DUPFD_CLOEXEC, 10);
+	if (high < 0)
+		return;
+	close(target);
+	sh_G.input->fd = high;
+}
+
+/* An unquoted word that expands to nothing names no file (bash: "ambiguous redirect") */
+static bool ambiguous(struct redir *r, const char *name)
+{
+	if (*name || strpbrk(r->target->text, "'\"\\"))
+		return false;
+	sh_error("%s: ambiguous redirect", r->target->text);
+	return true;
+}
+
+/* <&word, >&word: a number duplicates that fd, "-" closes. Anything else is only good
+ * as >&file (bash's &>file). Returns 1 when done, 0 for a file to open, -1 on error. */
+static int redirect_dup(struct redir *r, const char *name, int target)
+{
+	if (!strcmp(name, "-")) {
+		close(target);
+		return 1;
+	}
+	if (*name && name[strspn(name, "0123456789")] == 0) {
+		int from = atoi(name);
+		if (from == target)
+			return 1;
+		if (from == script_fd())
+			errno = EBADF;
+		if (from == script_fd() || dup2(from, target) < 0) {
+			sh_error("%s: %s", name, strerror(errno));
+			return -1;
+		}
+		return 1;
+	}
+	if (r->type == R_DUPOUT && target == STDOUT_FILENO && !ambiguous(r, name))
+		return 0;
+	if (*name || !ambiguous(r, name))
+		sh_error("%s: ambiguous redirect", name);
+	return -1;
+}
+
 int redirect(struct redir *r, struct saved_fd **save)
 {
 	for (; r; r = r->next) {
 		int fd = -1, target = r->fd;
+		enum redir_type type = r->type;
 		char *name = NULL;
+
+		if (r->target && r->target->lineno > 0)
+			sh_G.lineno = r->target->lineno;	/* for messages */
+		move_script_fd(target);
+		/* saved before opening: the open may take the lowest fd, the target itself */
+		if (target == 1 || target == 2)
+			fflush(stdout);
+		save_fd(save, target);
 
 		if (r->type == R_HEREDOC) {
 			char *text = r->quoted ? xstrdup(r->body) : expand_string(r->body, EXP_HEREDOC);
@@ -698,45 +765,30 @@ int redirect(struct redir *r, struct saved_fd **save)
 			free(t2);
 		} else {
 			name = expand_string(r->target->text, 0);
-			if ((r->type == R_DUPIN || r->type == R_DUPOUT) &&
-			    (!strcmp(name, "-") || (*name && name[strspn(name, "0123456789")] == 0))) {
-				if (target == 1 || target == 2)
-					fflush(stdout);
-				save_fd(save, target);
-				if (*name == '-') {
-					close(target);
-				} else {
-					int from = atoi(name);
-					if (from != target && dup2(from, target) < 0) {
-						sh_error("%s: %s", name, strerror(errno));
-						free(name);
-						return -1;
-					}
+			if (r->type == R_DUPIN || r->type == R_DUPOUT) {
+				int done = redirect_dup(r, name, target);
+				if (done < 0) {
+					free(name);
+					return -1;
 				}
-				free(name);
-				continue;
+				if (done) {
+					free(name);
+					continue;
+				}
+				type = R_OUTERR;	/* >&file */
 			}
-			if (r->type == R_DUPIN) {
-				sh_error("%s: bad file descriptor", name);
-				free(name);
-				return -1;
-			}
-			fd = open_target(r, name);
-			if (r->type == R_DUPOUT)
-				r->type = R_OUT, target = r->fd;
+			fd = ambiguous(r, name) ? -1 : open_target(type, r->strip_tabs, name);
 		}
 		free(name);
 		if (fd < 0)
 			return -1;
-		fflush(stdout);
-		save_fd(save, target);
 		if (fd != target) {
 			dup2(fd, target);
 			close(fd);
 		} else {
 			fcntl(fd, F_SETFD, 0);
 		}
-		if (r->type == R_OUTERR || (r->type == R_OUT && r->target && 0)) {
+		if (type == R_OUTERR) {
 			save_fd(save, 2);
 			dup2(target, 2);
 		}
@@ -783,17 +835,27 @@ char *command_output(const char *text)
 
 /* ---- simple commands ---- */
 
-char *path_search(const char *name)
+/* The directories to look for commands in: "command -p" uses the system's standard
+ * ones, whatever PATH says. */
+const char *search_path(void)
 {
-	const char *path = var_get("PATH"), *p, *e;
+	const char *path = var_get("PATH");
+
+	if (sh_G.std_path)
+		return "/bin:/usr/bin";
+	return path ? path : "/usr/local/bin:/usr/bin:/bin";
+}
+
+/* The first regular file called name in the search path that access() allows for mode */
+static char *path_find(const char *name, int mode)
+{
+	const char *path = search_path(), *p, *e;
 	struct stat st;
 
-	if (!path)
-		path = "/usr/local/bin:/usr/bin:/bin";
 	for (p = path;; p = e + 1) {
 		e = strchrnul(p, ':');
 		char *full = e == p ? xstrdup(name) : xasprintf("%.*s/%s", (int)(e - p), p, name);
-		if (stat(full, &st) == 0 && S_ISREG(st.st_mode) && access(full, X_OK) == 0)
+		if (stat(full, &st) == 0 && S_ISREG(st.st_mode) && access(full, mode) == 0)
 			return full;
 		free(full);
 		if (!*e)
@@ -801,9 +863,14 @@ char *path_search(const char *name)
 	}
 }
 
+char *path_search(const char *name)
+{
+	return path_find(name, X_OK);
+}
+
 char *path_search_any(const char *name)
 {
-	const char *path = var_get("PATH"), *p, *e;
+	const char *path = sh_G.std_path ? search_path() : var_get("PATH"), *p, *e;
 	struct stat st;
 
 	if (!path)
@@ -846,6 +913,10 @@ NORETURN static void exec_command(char **argv, const char *who)
 	path = strchr(argv[0], '/') ? xstrdup(argv[0]) : path_search(argv[0]);
 	if (!path) {
 		sh_G.traps[0] = NULL;
+		path = path_find(argv[0], F_OK);
+		/* only a file that cannot be run: bash and busybox ash say so */
+		if (path)
+			sh_fatal(126, "%s%s: %s", who, argv[0], strerror(EACCES));
 		sh_fatal(127, "%s%s: %snot found", who, argv[0], *who ? "" : "command ");
 	}
 	execv(path, argv);
@@ -884,7 +955,7 @@ int exec_argv(char **argv)
 		return b->fn(argc, argv);
 	ap = nofork_applet_lookup(argv[0]);
 	if (ap)
-		return run_nofork_applet(ap, argv);
+		return run_applet(ap, argv);
 	reap_jobs();
 	pid = sh_fork();
 	if (pid == 0)
@@ -897,14 +968,21 @@ void exec_argv_replace(char **argv)
 	exec_command(argv, "exec: ");
 }
 
-static void xtrace(struct word *assigns_expanded_dummy, char **assigns, int nassigns,
-		   char **argv)
+/* Where the trace of a command goes: its stderr from before its own redirections. */
+static int trace_fd(struct saved_fd *save)
+{
+	for (; save; save = save->next)
+		if (save->fd == STDERR_FILENO)
+			return save->saved;
+	return STDERR_FILENO;
+}
+
+static void xtrace(int fd, char **assigns, int nassigns, char **argv)
 {
 	struct sbuf b = { 0 };
 	const char *ps4 = var_get("PS4");
 	char *p4 = expand_string(ps4 ? ps4 : "+ ", EXP_NOTILDE);
 
-	(void)assigns_expanded_dummy;
 	sb_adds(&b, p4);
 	free(p4);
 	size_t start = b.len;
@@ -924,7 +1002,8 @@ static void xtrace(struct word *assigns_expanded_dummy, char **assigns, int nass
 	}
 	sb_addc(&b, '\n');
 	fflush(stdout);
-	full_write(STDERR_FILENO, b.s, b.len);
+	if (fd >= 0)
+		full_write(fd, b.s, b.len);
 	free(b.s);
 }
 
@@ -976,14 +1055,16 @@ static int run_builtin(const struct builtin *b, const struct applet *ap, int arg
 {
 	if (b)
 		return b->fn(argc, argv);
-	return run_nofork_applet(ap, argv);
+	return run_applet(ap, argv);
 }
 
 /* The assignments before a command, left to right: each value is expanded after the one
  * before it is made (a=1 b=$a). temporary: for the command only, exported, undone by
- * locals_pop (the caller pushed the frame). Returns the "name=value" strings for xtrace;
- * *failed after a readonly variable. */
-static char **assign_prefix(struct node *n, bool temporary, int *count, bool *failed)
+ * locals_pop (the caller pushed the frame); exported: kept but exported (before exec's
+ * command). Returns the "name=value" strings for xtrace; *failed after a readonly
+ * variable. */
+static char **assign_prefix(struct node *n, bool temporary, bool exported, int *count,
+			    bool *failed)
 {
 	char **assigns = NULL;
 	int i = 0;
@@ -1016,7 +1097,7 @@ static char **assign_prefix(struct node *n, bool temporary, int *count, bool *fa
 			var_make_local(assigns[i]);
 			assigns[i][nl] = '=';
 		}
-		if (var_set_assignment(assigns[i], temporary ? V_EXPORT : 0) < 0) {
+		if (var_set_assignment(assigns[i], temporary || exported ? V_EXPORT : 0) < 0) {
 			*failed = true;
 			if (!temporary) {	/* an error that ends a script: no more expansions */
 				*count = i + 1;
@@ -1030,8 +1111,8 @@ static char **assign_prefix(struct node *n, bool temporary, int *count, bool *fa
 static int eval_simple(struct node *n, int flags)
 {
 	struct fields args = { 0 };
-	char **assigns;
-	int nassigns, status = 0;
+	char **assigns = NULL;
+	int nassigns = 0, status = 0;
 	struct saved_fd *save = NULL;
 	const struct builtin *b = NULL;
 	const struct applet *ap = NULL;
@@ -1061,59 +1142,53 @@ static int eval_simple(struct node *n, int flags)
 	frame = !special && n->assigns;
 	if (frame)
 		locals_push();
-	assigns = assign_prefix(n, !special, &nassigns, &failed);
+	/* redirections come before the assignments are expanded (POSIX 2.9.1), also for
+	 * an external command: its fds are set up here and inherited */
+	if (args.n && !b && !f && !ap && (flags & EV_EXIT)) {
+		if (redirect(n->redirs, NULL) < 0)
+			sh_exit(1);
+	} else if (redirect(n->redirs, &save) < 0) {
+		status = 1;
+		if (special && args.n && !sh_G.interactive)
+			sh_exit(1);
+		goto restore;
+	}
+	/* exec's command gets them in its environment */
+	assigns = assign_prefix(n, !special, builtin_is_exec(b) && args.n > 1, &nassigns,
+				&failed);
 	if (failed && special) {
 		status = 1;
 		if (!sh_G.interactive && !sh_G.under_command)
 			sh_exit(2);
 	}
 	if (SHOPT(OPT_x))
-		xtrace(NULL, assigns, nassigns, args.v);
+		xtrace(trace_fd(save), assigns, nassigns, args.v);
 	if (args.n == 0) {
-		if (n->redirs) {
-			if (redirect(n->redirs, &save) < 0)
-				status = 1;
-			redirect_restore(save);
-		}
 		if (!status)
 			status = sh_G.cmdsubst_status;
-		goto out;
-	}
-	if (b || f || ap) {
-		if (redirect(n->redirs, &save) < 0) {
-			status = 1;
-			if (special && !sh_G.interactive)
-				sh_exit(2);
-		} else if (f) {
-			if (!frame)
-				locals_push();
-			status = call_function(f, (int)args.n, args.v);
-			locals_pop();	/* the function's locals share the frame */
-			frame = false;
-		} else {
-			status = run_builtin(b, ap, (int)args.n, args.v);
-		}
-		if (is_bare_exec(b, args.v, args.n))
-			redirect_discard(save);
-		else
-			redirect_restore(save);
-		goto out;
-	}
-	/* an external command: the assignments are in its environment */
-	if (flags & EV_EXIT) {
-		if (redirect(n->redirs, NULL) < 0)
-			sh_exit(1);
+	} else if (f) {
+		if (!frame)
+			locals_push();
+		status = call_function(f, (int)args.n, args.v);
+		locals_pop();	/* the function's locals share the frame */
+		frame = false;
+	} else if (b || ap) {
+		status = run_builtin(b, ap, (int)args.n, args.v);
+	} else if (flags & EV_EXIT) {
+		/* an external command: the assignments are in its environment */
 		exec_command(args.v, "");
+	} else {
+		reap_jobs();
+		pid_t pid = sh_fork();
+		if (pid == 0)
+			exec_command(args.v, "");
+		status = wait_fg(pid);
 	}
-	reap_jobs();
-	pid_t pid = sh_fork();
-	if (pid == 0) {
-		if (redirect(n->redirs, NULL) < 0)
-			_exit(1);
-		exec_command(args.v, "");
-	}
-	status = wait_fg(pid);
-out:
+restore:
+	if (is_bare_exec(b, args.v, args.n))
+		redirect_discard(save);
+	else
+		redirect_restore(save);
 	if (frame)
 		locals_pop();
 	for (int i = 0; i < nassigns; i++)

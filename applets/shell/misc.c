@@ -123,6 +123,30 @@ char *make_assignment(const char *name, size_t n, const char *value)
 	return s;
 }
 
+/* What the shell's messages start with: "script: line 3: " */
+static void msg_prefix(struct sbuf *b)
+{
+	if (sh_G.source_name)
+		sb_adds(b, sh_G.source_name);
+	else
+		sb_adds(b, sh_G.arg0 ? sh_G.arg0 : "sh");
+	if ((!sh_G.interactive || sh_G.source_name) && sh_G.lineno > 0) {
+		char num[24];
+		snprintf(num, sizeof(num), ": line %d", sh_G.lineno);
+		sb_adds(b, num);
+	}
+	sb_adds(b, ": ");
+}
+
+char *sh_msg_name(const char *name)
+{
+	struct sbuf b = { 0 };
+
+	msg_prefix(&b);
+	sb_adds(&b, name);
+	return sb_take(&b);
+}
+
 static void sh_verror(const char *fmt, va_list ap)
 {
 	struct sbuf b = { 0 };
@@ -131,13 +155,7 @@ static void sh_verror(const char *fmt, va_list ap)
 	fflush(stdout);
 	if (vasprintf(&msg, fmt, ap) < 0)
 		msg = NULL;
-	sb_adds(&b, sh_G.arg0 ? sh_G.arg0 : "sh");
-	if (!sh_G.interactive && sh_G.lineno > 0) {
-		char num[24];
-		snprintf(num, sizeof(num), ": line %d", sh_G.lineno);
-		sb_adds(&b, num);
-	}
-	sb_adds(&b, ": ");
+	msg_prefix(&b);
 	sb_adds(&b, msg ? msg : "out of memory");
 	sb_addc(&b, '\n');
 	full_write(STDERR_FILENO, b.s, b.len);

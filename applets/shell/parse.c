@@ -679,8 +679,12 @@ static bool unquote_delim(char *s)
 		} else if (*s == '\'' || *s == '"') {
 			char q = *s;
 			quoted = true;
-			while (*++s && *s != q)
+			while (*++s && *s != q) {
+				/* in double quotes a backslash quotes only \ $ ` " */
+				if (q == '"' && *s == '\\' && s[1] && strchr("\\$`\"", s[1]))
+					s++;
 				*d++ = *s;
+			}
 			if (!*s)
 				break;
 		} else if (*s == '$' && s[1] == '\'') {

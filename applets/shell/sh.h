@@ -48,6 +48,8 @@ char *make_assignment(const char *name, size_t n, const char *value);
 
 /* "$0: line N: message" on stderr in one write (stdout flushed first). */
 void sh_error(const char *fmt, ...) PRINTF_LIKE(1, 2);
+/* name after the shell's message prefix, for an applet's messages (malloced) */
+char *sh_msg_name(const char *name);
 /* An error that ends a non-interactive shell (POSIX 2.8.1): message, then exit with
  * status, running the EXIT trap. */
 NORETURN void sh_fatal(int status, const char *fmt, ...) PRINTF_LIKE(2, 3);
@@ -363,6 +365,7 @@ void traps_reset_in_child(void);
 /* A trap changed in a subshell: trap no longer lists the parent's. */
 void traps_forget_parent(void);
 /* Find a command in $PATH: malloced path or NULL. */
+const char *search_path(void);
 char *path_search(const char *name);
 /* A readable file in $PATH (for .): malloced path or NULL. */
 char *path_search_any(const char *name);
@@ -390,6 +393,7 @@ const struct builtin *builtin_lookup(const char *name);
 bool builtin_is_exec(const struct builtin *b);
 /* echo, printf, test, [, ...: the applets run in-process. */
 const struct applet *nofork_applet_lookup(const char *name);
+int run_applet(const struct applet *a, char **argv);
 /* $- */
 char *option_letters(void);
 /* Parse set-style options from argv (sh's own command line and set); returns the index of
@@ -424,6 +428,7 @@ struct sh_state {
 	int no_errexit;		/* >0 in conditions, where a failure does not exit */
 	int subshell;		/* >0 in a forked child of the shell */
 	bool interactive;
+	bool std_path;		/* command -p: search the standard PATH */
 	bool under_command;	/* "command" runs a builtin: a special one cannot end the shell */
 	char *traps[NSIG];	/* 0: EXIT */
 	/* in a subshell: the parent's traps, listed by trap until one is changed (so that
@@ -446,6 +451,7 @@ struct sh_state {
 	const char *arith_who;
 	bool cflag;		/* sh -c */
 	int dot_depth;		/* running a . script */
+	const char *source_name;	/* the . script running, for messages */
 	struct proc *reaped;	/* children reaped before anyone waited for them */
 	int nreaped, capreaped;
 	struct arena *cur_arena;	/* of the tree running at the top level */
