@@ -64,17 +64,20 @@ int input_getc(struct input *in)
 {
 	while (in->pushed) {
 		struct pushed_text *p = in->pushed;
-		bool alias = p->alias != NULL;
 		if (p->text[p->pos])
 			return (unsigned char)p->text[p->pos++];
+		/* the end of an alias is a blank (whether the next word is an alias is
+		 * the parser's business); the alias stays active until the character
+		 * after that blank is read, so that its last word is not expanded by
+		 * the same alias again (alias a=b b=a) */
+		if (p->alias && !p->done) {
+			p->done = true;
+			return ' ';
+		}
 		in->pushed = p->next;
 		free(p->text);
 		free(p->alias);
 		free(p);
-		/* an alias ending in a blank makes the next word an alias candidate; the
-		 * parser checks that itself, so the end of the text is just a blank */
-		if (alias)
-			return ' ';
 	}
 	if (in->pos == in->len && !input_fill(in))
 		return -1;

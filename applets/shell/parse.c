@@ -41,6 +41,7 @@ struct parser {
 	int tok_line;
 	struct redir *hd_first, **hd_last;	/* here-documents waiting for their bodies */
 	bool alias_next;	/* the alias just expanded ended in a blank */
+	bool alias_first;	/* the next word begins the text of such an expansion */
 };
 
 /* set -v: input is copied to stderr as it is read, ending with a newline. */
@@ -798,9 +799,16 @@ static struct redir *parse_redirs(struct parser *p)
 static const char *const list_ends[] = { "then", "else", "elif", "fi", "do", "done", "esac",
 					 "}", NULL };
 
+static bool try_alias(struct parser *p);
+
+/* At a command's place: aliases first, as one may give "}" or "done". */
 static bool at_list_end(struct parser *p)
 {
-	enum tok t = peek_tok(p);
+	enum tok t;
+
+	while (try_alias(p))
+		;
+	t = peek_tok(p);
 	if (t == T_WORD) {
 		for (int i = 0; list_ends[i]; i++)
 			if (!strcmp(p->word, list_ends[i]))
@@ -862,10 +870,16 @@ static struct node *parse_simple(struct parser *p)
 			if (ENABLE_FEATURE_SH_ARRAYS && lhs && p->word[lhs + 1] == '(' &&
 			    !is_decl_name(n->words ? n->words->text : ""))
 				syntax_error(p, "(");
-			if (n->words && p->alias_next) {
-				p->alias_next = false;
-				if (try_alias(p))
+			if (n->words && (p->alias_next || p->alias_first)) {
+				/* after an alias ending in a blank; the first word of
+				 * what that gave is checked again (bash) */
+				if (!p->alias_first)
+					p->alias_next = false;
+				p->alias_first = false;
+				if (try_alias(p)) {
+					p->alias_first = true;
 					continue;
+				}
 			}
 			if (!n->words && try_alias(p))
 				continue;
@@ -875,7 +889,7 @@ static struct node *parse_simple(struct parser *p)
 			break;
 		}
 	}
-	p->alias_next = false;
+	p->alias_next = p->alias_first = false;
 	if (!n->words && !n->assigns && !n->redirs)
 		unexpected(p);
 	return n;

@@ -63,6 +63,7 @@ struct pushed_text {
 	char *text;
 	size_t pos;
 	char *alias;		/* the alias being expanded, not expanded again inside */
+	bool done;		/* all read: kept while the parser looks at its last word */
 };
 struct input {
 	char *buf;
