@@ -215,12 +215,21 @@ static struct val parse_primary(struct arith *a)
 	arith_error(a, *s ? "syntax error" : "missing operand");
 }
 
+/* Whether a name starts at p after blanks: ++x increments, ++1 is + +1 (bash). */
+static bool names_follow(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\n')
+		p++;
+	return isalpha(*p) || *p == '_';
+}
+
 static struct val parse_unary(struct arith *a)
 {
 	struct val r;
 
 	skip_blanks(a);
-	if ((a->p[0] == '+' && a->p[1] == '+') || (a->p[0] == '-' && a->p[1] == '-')) {
+	if (((a->p[0] == '+' && a->p[1] == '+') || (a->p[0] == '-' && a->p[1] == '-')) &&
+	    names_follow(a->p + 2)) {
 		bool inc = a->p[0] == '+';
 		a->p += 2;
 		r = parse_unary(a);
@@ -329,7 +338,7 @@ static int binop_at(const char *p, int *len)
 		*len = 1 + (d == '=');
 		return 7;
 	case '+':
-	case '-': return d == c || d == '=' ? 0 : 9;	/* a++ +b, not a+ ++b */
+	case '-': return d == '=' ? 0 : 9;	/* 0++1 is 0 + +1: a++ is taken already */
 	case '*':
 	case '/':
 	case '%': return d == '=' || d == '*' ? 0 : 10;
