@@ -989,16 +989,21 @@ static void xtrace(int fd, char **assigns, int nassigns, char **argv)
 	for (int i = 0; i < nassigns; i++) {
 		if (!assigns[i])
 			continue;
+		const char *eq = strchr(assigns[i], '=');
 		if (b.len > start)
 			sb_addc(&b, ' ');
-		sb_adds(&b, assigns[i]);
+		if (!eq) {
+			sb_adds(&b, assigns[i]);
+			continue;
+		}
+		sb_addn(&b, assigns[i], eq + 1 - assigns[i]);
+		if (eq[1])
+			sb_add_quoted(&b, eq + 1);
 	}
 	for (int i = 0; argv && argv[i]; i++) {
-		char *q = xmalloc_quote_name(argv[i]);
 		if (b.len > start)
 			sb_addc(&b, ' ');
-		sb_adds(&b, q);
-		free(q);
+		sb_add_quoted(&b, argv[i]);
 	}
 	sb_addc(&b, '\n');
 	fflush(stdout);

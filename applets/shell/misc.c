@@ -138,6 +138,25 @@ static void msg_prefix(struct sbuf *b)
 	sb_adds(b, ": ");
 }
 
+void sb_add_quoted(struct sbuf *b, const char *s)
+{
+	static const char plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				    "0123456789_./+,:=@%^-";
+
+	if (*s && !s[strspn(s, plain)]) {
+		sb_adds(b, s);
+		return;
+	}
+	sb_addc(b, '\'');
+	for (; *s; s++) {
+		if (*s == '\'')
+			sb_adds(b, "'\\''");
+		else
+			sb_addc(b, *s);
+	}
+	sb_addc(b, '\'');
+}
+
 char *sh_msg_name(const char *name)
 {
 	struct sbuf b = { 0 };

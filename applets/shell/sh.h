@@ -45,6 +45,8 @@ char *sb_take(struct sbuf *b);
 char *fmt_num(char buf[24], long long v);
 /* "name=value", malloced. */
 char *make_assignment(const char *name, size_t n, const char *value);
+/* sb gets s as the shell would need it quoted: as is, or in '...' with '\'' (set -x) */
+void sb_add_quoted(struct sbuf *b, const char *s);
 
 /* "$0: line N: message" on stderr in one write (stdout flushed first). */
 void sh_error(const char *fmt, ...) PRINTF_LIKE(1, 2);
