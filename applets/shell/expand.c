@@ -1092,8 +1092,10 @@ static void glob_field(struct fields *out, const char *s, const char *f, size_t 
 		fields_add(out, lit);
 		return;
 	}
+	/* an unquoted backslash left here came from an expansion: it escapes the next
+	 * character of the pattern (POSIX 2.14.1 in 2024, as bash, dash, busybox ash) */
 	for (size_t i = 0; i < n; i++) {
-		if ((f[i] & F_QUOTED) || s[i] == '\\')
+		if (f[i] & F_QUOTED)
 			sb_addc(&pat, '\\');
 		sb_addc(&pat, s[i]);
 	}
