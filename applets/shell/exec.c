@@ -582,6 +582,26 @@ static void job_add(pid_t pid, struct node *n)
 
 /* ---- redirections ---- */
 
+/* The fd the script is read from, which scripts must not see: -1 when there is none. */
+static int script_fd(void)
+{
+	return sh_G.input && sh_G.input->fd > 2 ? sh_G.input->fd : -1;
+}
+
+/* A redirection onto the script's fd: move the script out of the way first. */
+static void move_script_fd(int target)
+{
+	int high;
+
+	if (target != script_fd())
+		return;
+	high = fcntl(target, F_DUPFD_CLOEXEC, 10);
+	if (high < 0)
+		return;
+	close(target);
+	sh_G.input->fd = high;
+}
+
 static void save_fd(struct saved_fd **save, int fd)
 {
 	struct saved_fd *s;
@@ -606,6 +626,7 @@ void redirect_restore(struct saved_fd *save)
 	while (save) {
 		struct saved_fd *s = save;
 		save = s->next;
+		move_script_fd(s->fd);	/* it may have moved onto this fd meanwhile */
 		if (s->saved >= 0) {
 			dup2(s->saved, s->fd);
 			close(s->saved);
@@ -680,26 +701,6 @@ static int open_target(enum redir_type type, bool append, const char *name)
 	if (fd < 0)
 		sh_error("%s: %s", name, strerror(errno));
 	return fd;
-}
-
-/* The fd the script is read from, which scripts must not see: -1 when there is none. */
-static int script_fd(void)
-{
-	return sh_G.input && sh_G.input->fd > 2 ? sh_G.input->fd : -1;
-}
-
-/* A redirection onto the script's fd: move the script out of the way first. */
-static void move_script_fd(int target)
-{
-	int high;
-
-	if (target != script_fd())
-		return;
-	high = fcntl(target, F_DUPFD_CLOEXEC, 10);
-	if (high < 0)
-		return;
-	close(target);
-	sh_G.input->fd = high;
 }
 
 /* An unquoted word that expands to nothing names no file (bash: "ambiguous redirect") */
