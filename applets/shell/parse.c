@@ -281,6 +281,10 @@ static void scan_brace(struct parser *p, struct sbuf *b, bool dq)
 	while ((c = lx_getc(p->lx)) != '}') {
 		if (c < 0)
 			eof_error(p);
+		if (c == '\\' && lx_peek(p->lx) == '\n') {
+			lx_getc(p->lx);	/* a line continuation */
+			continue;
+		}
 		sb_addc(b, c);
 		if (c == '\\') {
 			if ((c = lx_getc(p->lx)) < 0)
