@@ -13,7 +13,8 @@ config ASH
 	default y
 	help
 	  The POSIX shell: the full command language with the bash extensions
-	  that scripts use most.
+	  that scripts use most. It starts every child with fork(), so it
+	  does not work on a NOMMU target (see docs/shell.md).
 
 config FEATURE_SH_STANDALONE
 	bool "Run applets before looking in PATH"
