@@ -171,6 +171,15 @@ int ash_main(int argc, char **argv)
 		input_init_string(&in, cmd, strlen(cmd));
 	} else if (script) {
 		fd = open(script, O_RDONLY | O_CLOEXEC);
+		if (fd < 0 && errno == ENOENT && !strchr(script, '/')) {
+			/* not here: a script in PATH, as bash finds it */
+			char *found = path_search_any(script);
+			if (found)
+				fd = open(found, O_RDONLY | O_CLOEXEC);
+			free(found);
+			if (fd < 0)
+				errno = ENOENT;
+		}
 		if (fd < 0) {
 			int err = errno;
 			sh_G.arg0 = applet_name;
