@@ -305,11 +305,45 @@ static const char *find_unquoted(const char *s, const char *end, int c)
 }
 
 /* bash ${x:off:len}: counted in bytes; a negative offset counts from the end. */
+/* Whether ${#x} and ${x:off:len} count characters, not bytes, in v: when it has
+ * non-ASCII bytes and the locale (LC_ALL, LC_CTYPE or LANG, the first set) is UTF-8. */
+static bool counts_utf8(const char *v)
+{
+	const char *loc = NULL;
+
+	while (*v && !(*v & 0x80))
+		v++;
+	if (!*v)
+		return false;
+	for (const char *const *n = (const char *const[]){ "LC_ALL", "LC_CTYPE", "LANG", NULL };
+	     *n && !(loc && *loc); n++)
+		loc = var_get(*n);
+	return loc && (strcasestr(loc, "utf-8") || strcasestr(loc, "utf8"));
+}
+
+/* The byte offset of character i of UTF-8 text v (or its length if shorter); with
+ * i = -1, the number of characters. Continuation bytes 10xxxxxx are not counted. */
+static size_t utf8_offset(const char *v, long long i)
+{
+	size_t b = 0, chars = 0;
+
+	for (; v[b]; b++) {
+		if (((unsigned char)v[b] & 0xc0) == 0x80)
+			continue;
+		if ((long long)chars == i)
+			return b;
+		chars++;
+	}
+	return i < 0 ? chars : b;
+}
+
 static char *substring(const char *v, const char *s, const char *end)
 {
 	const char *colon = find_unquoted(s, end, ':');
 	char *e = expand_sub(s, colon, 0, C_DQ);
-	long long len = (long long)strlen(v), off = arith_eval(e), n = len;
+	bool utf8 = counts_utf8(v);
+	long long len = utf8 ? (long long)utf8_offset(v, -1) : (long long)strlen(v);
+	long long off = arith_eval(e), n = len;
 
 	free(e);
 	if (colon < end) {
@@ -327,10 +361,13 @@ static char *substring(const char *v, const char *s, const char *end)
 		sh_fatal(1, "%lld: substring expression < 0", n - (len - off));
 	if (n > len - off)
 		n = len - off;
-	return xstrndup(v + off, n);
+	if (utf8) {
+		v += utf8_offset(v, off);
+		n = (long long)utf8_offset(v, n);
+	}
+	return xstrndup(v + (utf8 ? 0 : off), n);
 }
 
-/* bash ${x/p/r} ${x//p/r} ${x/#p/r} ${x/%p/r}: longest matches, left to right. */
 /* The length of the longest match of pat at the start of s (n bytes), or -1; with
  * whole, only all of s counts. */
 static long longest_match(const char *pat, const char *s, size_t n, bool whole)
@@ -667,7 +704,8 @@ static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ct
 		v = sub && !is_at ? element_value(name, n, sub, sub_end) : param_value(name, n);
 		if (!v && SHOPT(OPT_u) && !is_at)
 			param_error(name, s - name, "unbound variable");
-		snprintf(buf, sizeof(buf), "%zu", is_at ? list.n : v ? strlen(v) : 0);
+		snprintf(buf, sizeof(buf), "%zu", is_at ? list.n : !v ? 0
+			 : counts_utf8(v) ? utf8_offset(v, -1) : strlen(v));
 		add_value(x, buf, quoted);
 		free(v);
 		elist_free(&list);
