@@ -1725,6 +1725,18 @@ static int bi_printf(int argc, char **argv)
 	return status;
 }
 
+/* getopts reports a bad option like a utility would (bash): "$0: msg -- c", with no
+ * line number; OPTERR=0 silences it. */
+static void getopts_complain(const char *msg, char c)
+{
+	const char *opterr = var_get("OPTERR");
+
+	if (opterr && !strcmp(opterr, "0"))
+		return;
+	fflush(stdout);
+	dprintf(STDERR_FILENO, "%s: %s -- %c\n", sh_G.arg0, msg, c);
+}
+
 static int bi_getopts(int argc, char **argv)
 {
 	const char *optstring, *name, *optind_s = var_get("OPTIND");
@@ -1754,6 +1766,8 @@ static int bi_getopts(int argc, char **argv)
 	}
 	if (optind < 1)
 		optind = 1;
+	if (optind > nargs + 1)
+		optind = nargs + 1;
 	var_unset("OPTARG");
 	if (optind > nargs || (arg = args[optind - 1])[0] != '-' || !arg[1] ||
 	    (!sh_G.getopt_char && !strcmp(arg, "--"))) {
@@ -1773,7 +1787,7 @@ static int bi_getopts(int argc, char **argv)
 		if (silent) {
 			var_set("OPTARG", opt, 0);
 		} else {
-			sh_error("getopts: illegal option -- %c", opt[0]);
+			getopts_complain("illegal option", opt[0]);
 		}
 		var_set(name, "?", 0);
 	} else if (spec[1] == ':') {
@@ -1790,7 +1804,7 @@ static int bi_getopts(int argc, char **argv)
 				var_set("OPTARG", opt, 0);
 				var_set(name, ":", 0);
 			} else {
-				sh_error("getopts: option requires an argument -- %c", opt[0]);
+				getopts_complain("option requires an argument", opt[0]);
 				var_set(name, "?", 0);
 			}
 			optind++;
