@@ -404,7 +404,7 @@ static void scan_subscript(struct parser *p, struct sbuf *b)
 static void scan_word_text(struct parser *p, struct sbuf *b, bool backslash)
 {
 	struct lexer *lx = p->lx;
-	int c;
+	int c = 0;
 
 	while (backslash || !is_meta(c = lx_peek(lx))) {
 		if (ENABLE_FEATURE_SH_ARRAYS && p->subscript && !backslash && c == '[' &&
