@@ -139,7 +139,13 @@ static long long var_number(struct arith *a, const char *name, size_t n)
 		sh_G.arith_depth = 0;
 		arith_error(a, "expression recursion level exceeded");
 	}
-	r = arith_eval(v);
+	/* evaluate a copy: the expression may assign the variable (x='x=5') */
+	size_t len = strlen(v);
+	char small[128], *copy = len < sizeof(small) ? small : xstrdup(v);
+	memcpy(copy, v, len + 1);
+	r = arith_eval(copy);
+	if (copy != small)
+		free(copy);
 	sh_G.arith_depth--;
 	return r;
 }
@@ -201,8 +207,11 @@ static struct val parse_primary(struct arith *a)
 		}
 		r.name = s;
 		r.nlen = a->p - s;
-		r.v = a->noeval ? 0 : var_number(a, s, r.nlen);
 		skip_blanks(a);
+		/* the old value of a plain x=... is not needed: not reading it lets
+		 * x='x=5' work (only a real self-reference recurses) */
+		if (!a->noeval && !(a->p[0] == '=' && a->p[1] != '='))
+			r.v = var_number(a, s, r.nlen);
 		if ((a->p[0] == '+' && a->p[1] == '+') || (a->p[0] == '-' && a->p[1] == '-')) {
 			long long nv = a->p[0] == '+' ? (long long)((unsigned long long)r.v + 1)
 						      : (long long)((unsigned long long)r.v - 1);

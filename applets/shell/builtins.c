@@ -276,12 +276,17 @@ static int bi_shift(int argc, char **argv)
 	long n = 1;
 	bool ok = argc == 1 || number_arg("shift", argv[1], &n);
 
-	if (ok && (n < 0 || n > sh_G.npos)) {
+	if (ok && n < 0) {
 		sh_error("shift: %ld: shift count out of range", n);
 		ok = false;
 	}
 	if (!ok)
 		return special_error(1);
+	/* more than $#: POSIX lets the shell go on after a warning, as bash and ash do */
+	if (n > sh_G.npos) {
+		sh_error("shift: %ld: shift count out of range", n);
+		return 1;
+	}
 	for (long i = 0; i < n; i++)
 		free(sh_G.pos[i]);
 	memmove(sh_G.pos, sh_G.pos + n, (sh_G.npos - n + 1) * sizeof(char *));
@@ -523,6 +528,21 @@ static int bi_let(int argc, char **argv)
 }
 
 /* declare/typeset [-aigrx] [-p|-F] [NAME[=VALUE]...]; local is declare in a function. */
+/* local NAME without a value: a new local starts unset, with the attributes of the
+ * variable it hides (bash; dash keeps the value too). */
+static int local_unset(const char *name)
+{
+	struct var *v = var_lookup(name);
+
+	if (v && (v->flags & V_READONLY)) {
+		sh_error("%s: is read only", name);
+		return -1;
+	}
+	if (var_make_local(name))
+		var_forget_value(name);
+	return 0;
+}
+
 static int bi_declare(int argc, char **argv)
 {
 	unsigned set = 0, clear = 0;
@@ -588,6 +608,8 @@ static int bi_declare(int argc, char **argv)
 			else
 				sh_error("%s: %s: not found", argv[0], name);
 			status |= !v;
+		} else if (!global && !lhs && local_unset(name) < 0) {
+			status = 1;
 		} else {
 			if (!global)
 				var_make_local(name);
@@ -624,10 +646,11 @@ static int bi_local(int argc, char **argv)
 		if (!is_name(name, strlen(name))) {
 			sh_error("local: %s: bad variable name", argv[i]);
 			status = 1;
+		} else if (!nl) {
+			status |= local_unset(name) < 0;
 		} else {
 			var_make_local(name);
-			if (nl)
-				status |= var_set_assignment(argv[i], 0) < 0;
+			status |= var_set_assignment(argv[i], 0) < 0;
 		}
 		free(name);
 	}
@@ -1725,6 +1748,18 @@ static int bi_printf(int argc, char **argv)
 	return status;
 }
 
+/* getopts reports a bad option like a utility would (bash): "$0: msg -- c", with no
+ * line number; OPTERR=0 silences it. */
+static void getopts_complain(const char *msg, char c)
+{
+	const char *opterr = var_get("OPTERR");
+
+	if (opterr && !strcmp(opterr, "0"))
+		return;
+	fflush(stdout);
+	dprintf(STDERR_FILENO, "%s: %s -- %c\n", sh_G.arg0, msg, c);
+}
+
 static int bi_getopts(int argc, char **argv)
 {
 	const char *optstring, *name, *optind_s = var_get("OPTIND");
@@ -1754,6 +1789,8 @@ static int bi_getopts(int argc, char **argv)
 	}
 	if (optind < 1)
 		optind = 1;
+	if (optind > nargs + 1)
+		optind = nargs + 1;
 	var_unset("OPTARG");
 	if (optind > nargs || (arg = args[optind - 1])[0] != '-' || !arg[1] ||
 	    (!sh_G.getopt_char && !strcmp(arg, "--"))) {
@@ -1773,7 +1810,7 @@ static int bi_getopts(int argc, char **argv)
 		if (silent) {
 			var_set("OPTARG", opt, 0);
 		} else {
-			sh_error("getopts: illegal option -- %c", opt[0]);
+			getopts_complain("illegal option", opt[0]);
 		}
 		var_set(name, "?", 0);
 	} else if (spec[1] == ':') {
@@ -1790,7 +1827,7 @@ static int bi_getopts(int argc, char **argv)
 				var_set("OPTARG", opt, 0);
 				var_set(name, ":", 0);
 			} else {
-				sh_error("getopts: option requires an argument -- %c", opt[0]);
+				getopts_complain("option requires an argument", opt[0]);
 				var_set(name, "?", 0);
 			}
 			optind++;

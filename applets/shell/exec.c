@@ -988,20 +988,27 @@ static void xtrace(int fd, char **assigns, int nassigns, char **argv)
 	free(p4);
 	size_t start = b.len;
 	for (int i = 0; i < nassigns; i++) {
+		size_t nl;
 		if (!assigns[i])
 			continue;
-		const char *eq = strchr(assigns[i], '=');
 		if (b.len > start)
 			sb_addc(&b, ' ');
-		if (!eq) {
-			sb_adds(&b, assigns[i]);
+		nl = assignment_name_len(assigns[i]);
+		if (!nl || assigns[i][nl + 1] == '(' || !assigns[i][nl + 1]) {
+			sb_adds(&b, assigns[i]);	/* the array ones come quoted */
 			continue;
 		}
-		sb_addn(&b, assigns[i], eq + 1 - assigns[i]);
-		if (eq[1])
-			sb_add_quoted(&b, eq + 1);
+		sb_addn(&b, assigns[i], nl + 1);
+		sb_add_quoted(&b, assigns[i] + nl + 1);
 	}
 	for (int i = 0; argv && argv[i]; i++) {
+		/* NAME=(...) given to declare: marked, shown as written */
+		if (ENABLE_FEATURE_SH_ARRAYS && argv[i][0] == '\001') {
+			if (b.len > start)
+				sb_addc(&b, ' ');
+			sb_adds(&b, argv[i] + 1);
+			continue;
+		}
 		if (b.len > start)
 			sb_addc(&b, ' ');
 		sb_add_quoted(&b, argv[i]);
@@ -1064,13 +1071,51 @@ static int run_builtin(const struct builtin *b, const struct applet *ap, int arg
 	return run_applet(ap, argv);
 }
 
-/* The assignments before a command, left to right: each value is expanded after the one
- * before it is made (a=1 b=$a). temporary: for the command only, exported, undone by
- * locals_pop (the caller pushed the frame); exported: kept but exported (before exec's
- * command). Returns the "name=value" strings for xtrace; *failed after a readonly
- * variable. */
-static char **assign_prefix(struct node *n, bool temporary, bool exported, int *count,
-			    bool *failed)
+/* An a[i]=v, a+=v or a=(...) before a command (command) or alone: *trace gets the text for
+ * xtrace. Before a command, a[i]=v is an error that does not stop it (bash) and a+=v
+ * becomes a=OLDv for *trace to set like the others (returns 1). */
+static int array_prefix(const char *w, bool command, char **trace)
+{
+	size_t nl, lhs = assign_lhs_len(w, &nl);
+	bool append = w[lhs - 1] == '+';
+	char *v, *q, *word;
+	int r;
+
+	*trace = NULL;
+	if (w[lhs + 1] == '(') {
+		*trace = xstrdup(w);
+		return assign_word(w, 0, false);
+	}
+	if (command && w[nl] == '[') {
+		sh_error("`%.*s': not a valid identifier", (int)(lhs - append), w);
+		return 0;
+	}
+	v = expand_string(w + lhs + 1, EXP_TILDE_ASSIGN);
+	if (command) {
+		char *name = xstrndup(w, nl);
+		const char *old = var_get(name);
+		*trace = xasprintf("%s=%s%s", name, old ? old : "", v);
+		free(name);
+		free(v);
+		return 1;
+	}
+	q = xmalloc_quote_name(v);
+	*trace = xasprintf("%.*s=%s", (int)lhs, w, *v ? q : "");
+	word = xasprintf("%.*s=%s", (int)lhs, w, v);
+	r = assign_word(word, 0, true);
+	free(word);
+	free(q);
+	free(v);
+	return r;
+}
+
+/* The assignments before a command (command: there is one), left to right: each value
+ * is expanded after the one before it is made (a=1 b=$a). temporary: for the command
+ * only, exported, undone by locals_pop (the caller pushed the frame); exported: kept but
+ * exported (before exec's command). Returns the "name=value" strings for xtrace; *failed
+ * after a readonly variable. */
+static char **assign_prefix(struct node *n, bool command, bool temporary, bool exported,
+			    int *count, bool *failed)
 {
 	char **assigns = NULL;
 	int i = 0;
@@ -1083,10 +1128,14 @@ static char **assign_prefix(struct node *n, bool temporary, bool exported, int *
 	i = 0;
 	for (struct word *w = n->assigns; w; w = w->next, i++) {
 		size_t nl = assignment_name_len(w->text);
+		char *v;
 		if (ENABLE_FEATURE_SH_ARRAYS && (!nl || w->text[nl + 1] == '(')) {
-			/* a[i]=v, a=(...), a+=v: done at once, even before a command */
-			assigns[i] = NULL;
-			if (assign_word(w->text, 0, false) < 0) {
+			int r = array_prefix(w->text, command, &assigns[i]);
+			if (r > 0) {	/* a+=v before a command: for the command only */
+				nl = strchr(assigns[i], '=') - assigns[i];
+				goto scalar;
+			}
+			if (r < 0) {
 				*failed = true;
 				if (!temporary) {
 					*count = i + 1;
@@ -1095,9 +1144,10 @@ static char **assign_prefix(struct node *n, bool temporary, bool exported, int *
 			}
 			continue;
 		}
-		char *v = expand_string(w->text + nl + 1, EXP_TILDE_ASSIGN);
+		v = expand_string(w->text + nl + 1, EXP_TILDE_ASSIGN);
 		assigns[i] = xasprintf("%.*s=%s", (int)nl, w->text, v);
 		free(v);
+scalar:
 		if (temporary) {
 			assigns[i][nl] = 0;
 			var_make_local(assigns[i]);
@@ -1160,8 +1210,8 @@ static int eval_simple(struct node *n, int flags)
 		goto restore;
 	}
 	/* exec's command gets them in its environment */
-	assigns = assign_prefix(n, !special, builtin_is_exec(b) && args.n > 1, &nassigns,
-				&failed);
+	assigns = assign_prefix(n, args.n > 0, !special, builtin_is_exec(b) && args.n > 1,
+				&nassigns, &failed);
 	if (failed && special) {
 		status = 1;
 		if (!sh_G.interactive && !sh_G.under_command)

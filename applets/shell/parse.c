@@ -42,6 +42,12 @@ struct parser {
 	struct redir *hd_first, **hd_last;	/* here-documents waiting for their bodies */
 	bool alias_next;	/* the alias just expanded ended in a blank */
 	bool alias_first;	/* the next word begins the text of such an expansion */
+	/* bash reads NAME[subscript] whole, blanks and all, in a word where an assignment
+	 * may be (a[i + 1]=x): args: a command name was read, so the words are arguments;
+	 * redir_target: the next word follows a redirection operator. */
+	bool args, redir_target;
+	bool args_before;	/* args before the last word (an alias is read again) */
+	bool subscript;		/* the word being read may hold such a subscript */
 };
 
 /* set -v: input is copied to stderr as it is read, ending with a newline. */
@@ -369,14 +375,49 @@ static void scan_extglob(struct parser *p, struct sbuf *b)
 	}
 }
 
+static void scan_word_text(struct parser *p, struct sbuf *b, bool backslash);
+
+/* The [subscript] of a NAME[...]= word, up to the matching ']': blanks, newlines and
+ * operators are part of it; quotes and expansions are read as in a word. */
+static void scan_subscript(struct parser *p, struct sbuf *b)
+{
+	int depth = 0, c;
+
+	do {
+		if ((c = lx_getc(p->lx)) < 0)
+			eof_error(p);
+		sb_addc(b, c);
+		depth += (c == '[') - (c == ']');
+		if (c == '\\') {
+			if ((c = lx_getc(p->lx)) < 0)
+				eof_error(p);
+			sb_addc(b, c);
+		} else if (c == '\'') {
+			scan_squote(p, b);
+		} else if (c == '"') {
+			scan_dquote(p, b);
+		} else if (c == '`') {
+			scan_backquote(p, b);
+		} else if (c == '$') {
+			scan_dollar(p, b, false);
+		}
+	} while (depth);
+}
+
 /* The text of a word onto b; backslash: its first character, a backslash, has been read
  * already. */
 static void scan_word_text(struct parser *p, struct sbuf *b, bool backslash)
 {
 	struct lexer *lx = p->lx;
-	int c;
+	int c = 0;
 
 	while (backslash || !is_meta(c = lx_peek(lx))) {
+		if (ENABLE_FEATURE_SH_ARRAYS && p->subscript && !backslash && c == '[' &&
+		    is_name(b->s, b->len)) {
+			p->subscript = false;
+			scan_subscript(p, b);
+			continue;
+		}
 		if (backslash)
 			c = '\\', backslash = false;
 		else
@@ -514,6 +555,34 @@ static enum tok scan_op(struct lexer *lx, int c)
 	}
 }
 
+/* After each token: can the next word be an assignment (see struct parser)? */
+static void track_command_position(struct parser *p)
+{
+	static const char *const starters[] = { "!", "{", "do", "elif", "else", "if", "then",
+						"time", "until", "while", NULL };
+	size_t nl;
+
+	if (p->tok == T_IONUM)
+		return;
+	if (p->tok != T_WORD) {
+		p->redir_target = p->tok >= T_LESS;
+		if (!p->redir_target)
+			p->args = false;
+		return;
+	}
+	if (p->redir_target) {
+		p->redir_target = false;
+		return;
+	}
+	p->args_before = p->args;
+	if (p->args ? strcmp(p->word, "{") != 0 : assign_lhs_len(p->word, &nl) != 0)
+		return;
+	p->args = true;
+	for (int i = 0; starters[i]; i++)
+		if (!strcmp(p->word, starters[i]))
+			p->args = false;
+}
+
 static enum tok peek_tok(struct parser *p)
 {
 	struct lexer *lx = p->lx;
@@ -544,6 +613,7 @@ static enum tok peek_tok(struct parser *p)
 	}
 	p->tok_line = lx->in->lineno;
 	p->have_tok = true;
+	p->subscript = !p->args && !p->redir_target;
 	c = backslash ? '\\' : lx_peek(lx);
 	if (backslash) {
 		p->word = scan_word(p, true);
@@ -563,6 +633,8 @@ static enum tok peek_tok(struct parser *p)
 		if ((c == '<' || c == '>') && p->word[strspn(p->word, "0123456789")] == 0)
 			p->tok = T_IONUM;
 	}
+	p->subscript = false;
+	track_command_position(p);
 	return p->tok;
 }
 
@@ -841,6 +913,7 @@ static bool try_alias(struct parser *p)
 	}
 	input_push(p->lx->in, a->value, a->name);
 	p->have_tok = false;
+	p->args = p->args_before;
 	{
 		size_t n = strlen(a->value);
 		p->alias_next = n && (a->value[n - 1] == ' ' || a->value[n - 1] == '\t');

@@ -279,8 +279,11 @@ void vars_import(char **envp);
 void vars_init_special(void);
 /* Sorted list of all variables (malloced array). */
 struct var **var_sorted(size_t *n);
-/* local NAME: save its current state for the running function. */
-void var_make_local(const char *name);
+/* local NAME: save its current state for the running function; false if it was
+ * already. */
+bool var_make_local(const char *name);
+/* Unset, the attributes (export, readonly) kept: local NAME (bash). */
+void var_forget_value(const char *name);
 /* Arrays (FEATURE_SH_ARRAYS). A scalar is an array of its element 0. */
 const char *array_get(const struct var *v, long long idx);
 /* One more than the highest index set (0 for none). */

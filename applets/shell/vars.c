@@ -488,7 +488,7 @@ void locals_push(void)
 	sh_G.locals = f;
 }
 
-void var_make_local(const char *name)
+bool var_make_local(const char *name)
 {
 	struct local_frame *f = sh_G.locals;
 	struct local_save *s;
@@ -496,7 +496,7 @@ void var_make_local(const char *name)
 
 	for (s = f->saves; s; s = s->next)
 		if (!strcmp(s->name, name))
-			return;
+			return false;
 	v = var_lookup(name);
 	s = xzalloc(sizeof(*s));
 	s->name = xstrdup(name);
@@ -518,6 +518,21 @@ void var_make_local(const char *name)
 	}
 	s->next = f->saves;
 	f->saves = s;
+	return true;
+}
+
+void var_forget_value(const char *name)
+{
+	struct var *v = var_lookup(name);
+
+	if (!v)
+		return;
+	free(v->value);
+	v->value = NULL;
+	arr_free(v->arr, v->narr);
+	v->arr = NULL;
+	v->narr = 0;
+	v->flags = (v->flags & ~V_ARRAY) | V_UNSET;
 }
 
 void locals_pop(void)
