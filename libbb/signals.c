@@ -18,7 +18,27 @@ static const struct signame signames[] = {
 	{ SIGXCPU, "XCPU" }, { SIGXFSZ, "XFSZ" }, { SIGVTALRM, "VTALRM" }, { SIGPROF, "PROF" },
 	{ SIGWINCH, "WINCH" }, { SIGIO, "IO" }, { SIGIO, "POLL" }, { SIGPWR, "PWR" },
 	{ SIGSYS, "SYS" },
+#ifdef SIGSTKFLT
+	{ SIGSTKFLT, "STKFLT" },
+#endif
 };
+
+/* RTMIN, RTMIN+n, RTMAX, RTMAX-n (as bash and procps name them), or -1 */
+static int rt_signum(const char *name)
+{
+	bool min = !strncasecmp(name, "RTMIN", 5);
+	unsigned long long n = 0;
+	int s;
+
+	if (!min && strncasecmp(name, "RTMAX", 5))
+		return -1;
+	name += 5;
+	if (*name && (*name != (min ? '+' : '-') || !isdigit(name[1])
+		      || bb_strtoull(name + 1, 10, NULL, 0, NSIG, &n)))
+		return -1;
+	s = min ? SIGRTMIN + (int)n : SIGRTMAX - (int)n;
+	return s < SIGRTMIN || s > SIGRTMAX ? -1 : s;
+}
 
 int get_signum(const char *name)
 {
@@ -31,7 +51,7 @@ int get_signum(const char *name)
 	for (size_t i = 0; i < ARRAY_SIZE(signames); i++)
 		if (!strcasecmp(name, signames[i].name))
 			return signames[i].num;
-	return -1;
+	return rt_signum(name);
 }
 
 const char *get_signame(int sig, char *buf)

@@ -720,26 +720,112 @@ static int bi_unset(int argc, char **argv)
 	return special_error(status);
 }
 
+/* Single-letter options of a builtin, each one of those in allowed: bit k of *flags
+ * is set for allowed[k]. Stops at the first operand, after "--", or at "-" alone.
+ * Returns the index of the first operand, or -1 after the error and usage lines. */
+static int builtin_flags(char **argv, const char *allowed, unsigned *flags,
+			 const char *usage)
+{
+	int i = 1;
+
+	*flags = 0;
+	for (; argv[i] && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (!strcmp(argv[i], "--"))
+			return i + 1;
+		for (const char *p = argv[i] + 1; *p; p++) {
+			const char *k = strchr(allowed, *p);
+			if (!k) {
+				sh_error("%s: -%c: invalid option", argv[0], *p);
+				sh_error("%s: usage: %s", argv[0], usage);
+				return -1;
+			}
+			*flags |= 1u << (k - allowed);
+		}
+	}
+	return i;
+}
+
+/* A trap's line in the form to read back in; "-" for a condition left alone, as bash
+ * prints the ones named to trap -p. */
+static void print_trap(int sig, bool named)
+{
+	char buf[SIGNAME_BUFSIZE];
+	const char *a = sh_G.traps[sig];
+
+	if (!a && sh_G.parent_traps)
+		a = sh_G.parent_traps[sig];
+	if (!a && !named)
+		return;
+	printf("trap -- ");
+	if (a)
+		print_quoted(a);
+	else
+		putchar('-');
+	printf(" %s\n", sig ? get_signame(sig, buf) : "EXIT");
+}
+
+/* trap -l: the numbered list, five to a line, as bash; the realtime signals are named
+ * from the nearer end, RTMIN+n or RTMAX-n. */
+static void list_signals(void)
+{
+	char buf[SIGNAME_BUFSIZE], rt[16];
+	int n = 0, lo = SIGRTMIN, hi = SIGRTMAX;
+
+	for (int s = 1; s < NSIG && s <= hi; s++) {
+		const char *name = get_signame(s, buf);
+		if (s >= lo) {
+			if (s - lo <= (hi - lo) / 2)
+				snprintf(rt, sizeof(rt), s == lo ? "RTMIN" : "RTMIN+%d", s - lo);
+			else
+				snprintf(rt, sizeof(rt), s == hi ? "RTMAX" : "RTMAX-%d", hi - s);
+			name = rt;
+		} else if (isdigit((unsigned char)*name)) {
+			continue;	/* kept by the C library */
+		}
+		printf("%2d) SIG%s%c", s, name, ++n % 5 ? '\t' : '\n');
+	}
+	if (n % 5)
+		putchar('\n');
+}
+
+/* The signal number of a trap condition, or -1 (the error said) */
+static int trap_signum(const char *name)
+{
+	/* signal names in any case, as get_signum takes them: exit too */
+	int sig = !strcasecmp(name, "EXIT") || !strcmp(name, "0") ? 0 : get_signum(name);
+
+	if (sig < 0 || sig >= NSIG || sig == SIGKILL || sig == SIGSTOP) {
+		sh_error("trap: %s: bad trap", name);
+		return -1;
+	}
+	return sig;
+}
+
 static int bi_trap(int argc, char **argv)
 {
-	int i = 1, status = 0;
+	enum { L = 1, P = 2 };
+	unsigned fl;
+	int i = builtin_flags(argv, "lp", &fl, "trap [-lp] [[action] condition ...]");
+	int status = 0;
 	const char *action;
-	char buf[SIGNAME_BUFSIZE];
 
-	if (argv[i] && !strcmp(argv[i], "--"))
-		i++;
-	if (!argv[i] || !strcmp(argv[i], "-p")) {
-		for (int sig = 0; sig < NSIG; sig++) {
-			const char *a = sh_G.traps[sig];
-			if (!a && sh_G.parent_traps)
-				a = sh_G.parent_traps[sig];
-			if (!a)
-				continue;
-			printf("trap -- ");
-			print_quoted(a);
-			printf(" %s\n", sig ? get_signame(sig, buf) : "EXIT");
-		}
+	if (i < 0)
+		return special_error(2);
+	if (fl & L) {
+		list_signals();
 		return 0;
+	}
+	if (fl & P || i == argc) {
+		for (int sig = 0; i == argc && sig < NSIG; sig++)
+			print_trap(sig, false);
+		for (; i < argc; i++) {
+			int sig = trap_signum(argv[i]);
+			if (sig < 0)
+				status = 1;
+			else
+				print_trap(sig, true);
+		}
+		return status;
 	}
 	action = argv[i];
 	if (isdigit((unsigned char)*action) && action[strspn(action, "0123456789")] == 0)
@@ -750,14 +836,11 @@ static int bi_trap(int argc, char **argv)
 		action = NULL;
 	traps_forget_parent();
 	for (; i < argc; i++) {
-		/* signal names in any case, as get_signum takes them: exit too */
-		int sig = !strcasecmp(argv[i], "EXIT") || !strcmp(argv[i], "0") ? 0 : get_signum(argv[i]);
-		if (sig < 0 || sig >= NSIG || sig == SIGKILL || sig == SIGSTOP) {
-			sh_error("trap: %s: bad trap", argv[i]);
+		int sig = trap_signum(argv[i]);
+		if (sig < 0)
 			status = 1;
-			continue;
-		}
-		trap_set(sig, action);
+		else
+			trap_set(sig, action);
 	}
 	return status;
 }
@@ -1164,46 +1247,63 @@ static int bi_kill(int argc, char **argv)
 	return status;
 }
 
+static void print_umask_symbolic(mode_t m)
+{
+	mode_t p = ~m & 0777;
+	char s[3][4];
+
+	for (int k = 0; k < 3; k++) {
+		int bits = p >> (6 - 3 * k), j = 0;
+		if (bits & 4) s[k][j++] = 'r';
+		if (bits & 2) s[k][j++] = 'w';
+		if (bits & 1) s[k][j++] = 'x';
+		s[k][j] = 0;
+	}
+	printf("u=%s,g=%s,o=%s\n", s[0], s[1], s[2]);
+}
+
+/* umask [-p] [-S] [mode]: -p prints in a form to read back in, -S symbolically (as
+ * bash, also after setting a mode). Operands after the first are ignored, as bash. */
 static int bi_umask(int argc, char **argv)
 {
+	enum { P = 1, S = 2 };
+	unsigned fl;
+	int i = builtin_flags(argv, "pS", &fl, "umask [-p] [-S] [mode]");
 	mode_t m = umask(0);
-	bool symbolic = argc > 1 && !strcmp(argv[1], "-S");
-	const char *arg = argv[1 + symbolic];
+	const char *arg;
 
 	umask(m);
-	if (!arg) {
-		if (symbolic) {
-			mode_t p = ~m & 0777;
-			char s[3][4];
-			for (int k = 0; k < 3; k++) {
-				int bits = p >> (6 - 3 * k), j = 0;
-				if (bits & 4) s[k][j++] = 'r';
-				if (bits & 2) s[k][j++] = 'w';
-				if (bits & 1) s[k][j++] = 'x';
-				s[k][j] = 0;
-			}
-			printf("u=%s,g=%s,o=%s\n", s[0], s[1], s[2]);
-		} else {
-			printf("%04o\n", (unsigned)m);
-		}
-		return 0;
-	}
-	if (isdigit((unsigned char)*arg)) {
+	(void)argc;
+	if (i < 0)
+		return 2;
+	arg = argv[i];
+	if (arg && isdigit((unsigned char)*arg)) {
 		char *end;
 		unsigned long v = strtoul(arg, &end, 8);
 		if (*end || v > 0777) {
 			sh_error("umask: %s: octal number out of range", arg);
 			return 1;
 		}
-		umask(v);
+		m = v;
+	} else if (arg) {
+		/* the mode is of the permissions kept; a clause without who (+w) is for
+		 * all, the umask does not filter it as it does for chmod */
+		int nm = bb_parse_mode_umask(arg, ~m & 0777, false, 0);
+		if (nm < 0) {
+			sh_error("umask: %s: invalid symbolic mode", arg);
+			return 1;
+		}
+		m = ~nm & 0777;
+	}
+	umask(m);
+	if (arg && !(fl & S))
 		return 0;
-	}
-	int nm = bb_parse_mode(arg, ~m & 0777, true);
-	if (nm < 0) {
-		sh_error("umask: %s: invalid symbolic mode", arg);
-		return 1;
-	}
-	umask(~nm & 0777);
+	if (fl & P)
+		printf("umask %s", fl & S ? "-S " : "");
+	if (fl & S)
+		print_umask_symbolic(m);
+	else
+		printf("%04o\n", (unsigned)m);
 	return 0;
 }
 
