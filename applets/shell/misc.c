@@ -132,8 +132,8 @@ static void msg_prefix(struct sbuf *b)
 		sb_adds(b, sh_G.arg0 ? sh_G.arg0 : "sh");
 	if ((!sh_G.interactive || sh_G.source_name) && sh_G.lineno > 0) {
 		char num[24];
-		snprintf(num, sizeof(num), ": line %d", sh_G.lineno);
-		sb_adds(b, num);
+		sb_adds(b, ": line ");
+		sb_adds(b, fmt_num(num, sh_G.lineno));
 	}
 	sb_adds(b, ": ");
 }

@@ -457,6 +457,8 @@ struct sh_state {
 	struct arena *cur_arena;	/* of the tree running at the top level */
 	unsigned shopts;	/* 1 << enum sh_shopt */
 	bool glob_failed;	/* shopt failglob: a pattern matched nothing */
+	struct sbuf spare[8];	/* expansion buffers kept for reuse, empty */
+	int nspare;
 };
 extern struct sh_state sh_G;
 

@@ -228,7 +228,7 @@ int array_assign(const char *name, struct aelem *e, size_t n, bool append, unsig
 void set_pipestatus(const int *st, int n)
 {
 	struct var *v = var_lookup("PIPESTATUS");
-	char buf[16];
+	char buf[24], *num;
 
 	if (!v)
 		v = var_new("PIPESTATUS");
@@ -236,9 +236,9 @@ void set_pipestatus(const int *st, int n)
 		return;
 	make_array(v);
 	for (int i = 0; i < n; i++) {
-		snprintf(buf, sizeof(buf), "%d", st[i]);
-		if ((size_t)i >= v->narr || v->arr[i].idx != i || strcmp(v->arr[i].val, buf))
-			arr_put(v, i, xstrdup(buf));
+		num = fmt_num(buf, st[i]);
+		if ((size_t)i >= v->narr || v->arr[i].idx != i || strcmp(v->arr[i].val, num))
+			arr_put(v, i, xstrdup(num));
 	}
 	while (v->narr > (size_t)n)
 		free(v->arr[--v->narr].val);
