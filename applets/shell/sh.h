@@ -50,6 +50,8 @@ char *make_assignment(const char *name, size_t n, const char *value);
 void sh_error(const char *fmt, ...) PRINTF_LIKE(1, 2);
 /* name after the shell's message prefix, for an applet's messages (malloced) */
 char *sh_msg_name(const char *name);
+/* The same for a name that stays (an applet's), kept for later calls. */
+const char *sh_msg_name_kept(const char *name);
 /* An error that ends a non-interactive shell (POSIX 2.8.1): message, then exit with
  * status, running the EXIT trap. */
 NORETURN void sh_fatal(int status, const char *fmt, ...) PRINTF_LIKE(2, 3);
@@ -458,6 +460,15 @@ struct sh_state {
 	unsigned shopts;	/* 1 << enum sh_shopt */
 	bool glob_failed;	/* shopt failglob: a pattern matched nothing */
 	struct sbuf spare[8];	/* expansion buffers kept for reuse, empty */
+	struct {		/* message names made for applets, for the source src */
+		char *src;
+		struct {
+			char *name;
+			const char *applet;
+			int line;
+		} e[8];
+		unsigned next;	/* the entry to replace */
+	} msg;
 	int nspare;
 };
 extern struct sh_state sh_G;
