@@ -460,6 +460,8 @@ struct sh_state {
 	unsigned shopts;	/* 1 << enum sh_shopt */
 	bool glob_failed;	/* shopt failglob: a pattern matched nothing */
 	struct sbuf spare[8];	/* expansion buffers kept for reuse, empty */
+	struct sbuf funcnames;	/* the running functions, each NUL-terminated, innermost last */
+	bool funcname_stale;	/* FUNCNAME is made from them when next looked at */
 	struct {		/* message names made for applets, for the source src */
 		char *src;
 		struct {
