@@ -1222,9 +1222,14 @@ static bool is_decl_command(const struct word *w)
 /* A word that is one field as written: nothing to expand, split or glob. */
 static bool plain_word(const char *s)
 {
-	for (; *s; s++)
-		if (word_special(*s) || strchr("*?[{(", *s))
+	for (; *s; s++) {
+		switch (*s) {
+		case '*': case '?': case '[': case '{': case '(':
 			return false;
+		}
+		if (word_special(*s))
+			return false;
+	}
 	return true;
 }
 

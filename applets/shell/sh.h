@@ -249,6 +249,7 @@ struct var {
 	struct var *next;
 	char *name;
 	char *value;		/* NULL while V_UNSET, and for arrays */
+	unsigned hash;		/* of the name (hash_name) */
 	unsigned flags;
 	struct aelem *arr;	/* V_ARRAY: the set elements, sorted by index */
 	size_t narr;
@@ -404,7 +405,7 @@ int parse_set_options(char **argv, bool invocation, bool *end_of_options);
 
 /* ---- the state of the shell ---- */
 
-#define VAR_BUCKETS 64
+#define VAR_BUCKETS 256
 struct local_frame;
 struct sh_state {
 	const char *arg0;	/* $0 */

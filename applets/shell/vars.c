@@ -22,7 +22,7 @@ static unsigned hash_name(const char *s)
 	unsigned h = 5381;
 	while (*s)
 		h = h * 33 + (unsigned char)*s++;
-	return h % VAR_BUCKETS;
+	return h;
 }
 
 static void funcname_sync(void);
@@ -32,8 +32,10 @@ struct var *var_lookup(const char *name)
 {
 	if (ENABLE_FEATURE_SH_ARRAYS && sh_G.funcname_stale && !strcmp(name, "FUNCNAME"))
 		funcname_sync();
-	for (struct var *v = sh_G.vars[hash_name(name)]; v; v = v->next)
-		if (!strcmp(v->name, name))
+	unsigned h = hash_name(name);
+
+	for (struct var *v = sh_G.vars[h % VAR_BUCKETS]; v; v = v->next)
+		if (v->hash == h && !strcmp(v->name, name))
 			return v;
 	return NULL;
 }
@@ -351,9 +353,10 @@ static struct var *var_new(const char *name)
 	struct var *v = xzalloc(sizeof(*v));
 
 	v->name = xstrdup(name);
+	v->hash = h;
 	v->flags = V_UNSET;
-	v->next = sh_G.vars[h];
-	sh_G.vars[h] = v;
+	v->next = sh_G.vars[h % VAR_BUCKETS];
+	sh_G.vars[h % VAR_BUCKETS] = v;
 	return v;
 }
 
@@ -456,7 +459,7 @@ int var_unset(const char *name)
 
 static int var_remove(const char *name)
 {
-	struct var **pv = &sh_G.vars[hash_name(name)];
+	struct var **pv = &sh_G.vars[hash_name(name) % VAR_BUCKETS];
 
 	for (; *pv; pv = &(*pv)->next) {
 		struct var *v = *pv;
