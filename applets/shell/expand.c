@@ -315,10 +315,17 @@ static char *expand_sub(const char *s, const char *end, int flags, enum ctx ctx)
 /* Remove the shortest/longest prefix/suffix matching pat. */
 static char *trim_pattern(const char *v, const char *pat, bool suffix, bool longest)
 {
-	size_t n = strlen(v);
+	size_t n = strlen(v), pl = strlen(pat);
+	/* a plain character at the pattern's outer end must be the removed part's own:
+	 * most lengths need no matching */
+	int c = !pl ? -1 : suffix ? pat[0] : pat[pl - 1];
 
+	if (c > 0 && strchr("*?[]()|\\@+!", c))
+		c = -1;
 	for (size_t k = 0; k <= n; k++) {
 		size_t len = longest ? n - k : k;	/* the length removed, tried in order */
+		if (c >= 0 && (!len || (unsigned char)(suffix ? v[n - len] : v[len - 1]) != c))
+			continue;
 		if (suffix ? pattern_match_n(pat, v + n - len, len, false)
 			   : pattern_match_n(pat, v, len, false))
 			return suffix ? xstrndup(v, n - len) : xstrdup(v + len);
