@@ -461,6 +461,7 @@ struct sh_state {
 	unsigned shopts;	/* 1 << enum sh_shopt */
 	bool glob_failed;	/* shopt failglob: a pattern matched nothing */
 	struct sbuf spare[8];	/* expansion buffers kept for reuse, empty */
+	struct var *pipestatus;	/* PIPESTATUS, once set */
 	struct sbuf funcnames;	/* the running functions, each NUL-terminated, innermost last */
 	bool funcname_stale;	/* FUNCNAME is made from them when next looked at */
 	struct {		/* message names made for applets, for the source src */

@@ -234,11 +234,13 @@ int array_assign(const char *name, struct aelem *e, size_t n, bool append, unsig
 /* PIPESTATUS=(st...), rewriting only what changed: it is set after every command. */
 void set_pipestatus(const int *st, int n)
 {
-	struct var *v = var_lookup("PIPESTATUS");
+	/* kept in sh_G until unset (var_remove): no lookup after every command */
+	struct var *v = sh_G.pipestatus ? sh_G.pipestatus : var_lookup("PIPESTATUS");
 	char buf[24], *num;
 
 	if (!v)
 		v = var_new("PIPESTATUS");
+	sh_G.pipestatus = v;
 	if (v->flags & V_READONLY)
 		return;
 	make_array(v);
@@ -472,6 +474,8 @@ static int var_remove(const char *name)
 		/* a local keeps its slot so that the function's return restores it */
 		sh_G.unspecial |= special_var(name);
 		*pv = v->next;
+		if (v == sh_G.pipestatus)
+			sh_G.pipestatus = NULL;
 		free(v->name);
 		free(v->value);
 		arr_free(v->arr, v->narr);
