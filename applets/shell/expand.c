@@ -1240,6 +1240,34 @@ static bool plain_word(const char *s)
 	return true;
 }
 
+/* $name or "$name" whose value is one field as it is (set; unquoted: letters and digits
+ * that IFS does not split): the field without the general machinery. */
+static bool simple_param_word(const char *text, struct fields *out)
+{
+	bool q = *text == '"';
+	const char *p = text + q, *name, *v;
+
+	if (*p++ != '$' || !(isalpha(*p) || *p == '_'))
+		return false;
+	for (name = p; isalnum(*p) || *p == '_'; p++)
+		;
+	if ((q && *p++ != '"') || *p)
+		return false;
+	v = named_value(name, p - q - name);
+	if (!v || (!q && !*v))
+		return false;
+	if (!q) {
+		for (const char *c = v; *c; c++)
+			if (!isalnum(*c))
+				return false;
+		for (const char *c = ifs_value(); *c; c++)
+			if (isalnum(*c))
+				return false;
+	}
+	fields_add(out, xstrdup(v));
+	return true;
+}
+
 static void expand_text(const char *text, struct fields *out, bool decl)
 {
 	size_t n, nl = decl ? assign_lhs_len(text, &n) : 0;
@@ -1254,6 +1282,8 @@ static void expand_text(const char *text, struct fields *out, bool decl)
 		fields_add(out, xstrdup(text));
 		return;
 	}
+	if ((*text == '$' || *text == '"') && simple_param_word(text, out))
+		return;
 	struct xbuf x;
 	x_init(&x, EXP_FIELDS);
 	expand_part(&x, text, text + strlen(text), C_UNQ);
