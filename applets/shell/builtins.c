@@ -2320,12 +2320,9 @@ const struct applet *nofork_applet_lookup(const char *name)
  * start like the shell's own ("script: line 3: echo: write error"), as in bash. */
 int run_applet(const struct applet *a, char **argv)
 {
-	char *name = NULL;
-	int status;
+	const char *name = NULL;
 
 	if (applet_is_builtin(applet_name_of(a)))
-		name = sh_msg_name(applet_name_of(a));
-	status = run_nofork_applet_as(a, argv, name);
-	free(name);
-	return status;
+		name = sh_msg_name_kept(applet_name_of(a));
+	return run_nofork_applet_as(a, argv, name);
 }

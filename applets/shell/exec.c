@@ -1028,8 +1028,10 @@ static int call_function(struct func *f, int argc, char **argv)
 
 	a->refs++;	/* the function may redefine itself */
 	sh_G.pos = xmalloc(argc * sizeof(char *));
-	for (int i = 1; i < argc; i++)
-		sh_G.pos[i - 1] = xstrdup(argv[i]);
+	for (int i = 1; i < argc; i++) {	/* moved: the caller frees what is left */
+		sh_G.pos[i - 1] = argv[i];
+		argv[i] = NULL;
+	}
 	sh_G.pos[argc - 1] = NULL;
 	sh_G.npos = argc - 1;
 	sh_G.func_depth++;
@@ -1145,7 +1147,7 @@ static char **assign_prefix(struct node *n, bool command, bool temporary, bool e
 			continue;
 		}
 		v = expand_string(w->text + nl + 1, EXP_TILDE_ASSIGN);
-		assigns[i] = xasprintf("%.*s=%s", (int)nl, w->text, v);
+		assigns[i] = make_assignment(w->text, nl, v);
 		free(v);
 scalar:
 		if (temporary) {

@@ -25,6 +25,40 @@ struct xbuf {
 
 enum ctx { C_UNQ, C_DQ, C_HEREDOC };
 
+/* Expansion buffers are reused: words are expanded all the time. */
+static void sb_get(struct sbuf *b)
+{
+	if (sh_G.nspare)
+		*b = sh_G.spare[--sh_G.nspare];
+	else
+		memset(b, 0, sizeof(*b));
+}
+
+static void sb_put(struct sbuf *b)
+{
+	if (b->s && b->cap <= 65536 && sh_G.nspare < (int)ARRAY_SIZE(sh_G.spare)) {
+		b->len = 0;
+		sh_G.spare[sh_G.nspare++] = *b;
+	} else {
+		free(b->s);
+	}
+	memset(b, 0, sizeof(*b));
+}
+
+static void x_init(struct xbuf *x, int flags)
+{
+	memset(x, 0, sizeof(*x));
+	x->flags = flags;
+	sb_get(&x->s);
+	sb_get(&x->f);
+}
+
+static void x_done(struct xbuf *x)
+{
+	sb_put(&x->s);
+	sb_put(&x->f);
+}
+
 static void x_add(struct xbuf *x, int c, int f)
 {
 	sb_addc(&x->s, c);
@@ -175,6 +209,20 @@ static char *positional_joined(char sep_char, bool have_sep)
 	return sb_take(&b);
 }
 
+/* The value of variable name[0..n) as stored: valid until the next assignment. */
+static const char *named_value(const char *name, size_t n)
+{
+	char buf[64], *nm = n < sizeof(buf) ? buf : xmalloc(n + 1);
+	const char *v;
+
+	memcpy(nm, name, n);
+	nm[n] = 0;
+	v = var_get(nm);
+	if (nm != buf)
+		free(nm);
+	return v;
+}
+
 /* The value of a special or named parameter (malloced), or NULL if unset. */
 static char *param_value(const char *name, size_t n)
 {
@@ -208,11 +256,7 @@ static char *param_value(const char *name, size_t n)
 			return xstrdup(sh_G.arg0);
 		return i <= sh_G.npos ? xstrdup(sh_G.pos[i - 1]) : NULL;
 	}
-	{
-		char *nm = xstrndup(name, n);
-		v = var_get(nm);
-		free(nm);
-	}
+	v = named_value(name, n);
 	return v ? xstrdup(v) : NULL;
 }
 
@@ -241,11 +285,13 @@ static void expand_part(struct xbuf *x, const char *s, const char *end, enum ctx
 static char *expand_sub(const char *s, const char *end, int flags, enum ctx ctx)
 {
 	/* arithmetic: as in double quotes, but "" inside are quotes (removed) */
-	struct xbuf x = { .flags = flags, .brace_word = flags & EXP_ARITH };
+	struct xbuf x;
 	char *out, *o;
 
 	if ((ctx == C_UNQ || !(flags & EXP_PATTERN)) && plain_text(s, end))
 		return xstrndup(s, end - s);
+	x_init(&x, flags);
+	x.brace_word = flags & EXP_ARITH;
 	expand_part(&x, s, end, ctx == C_UNQ ? C_UNQ : C_DQ);
 	o = out = xmalloc(x.s.len * (flags & EXP_PATTERN ? 2 : 1) + 1);
 	for (size_t i = 0; i < x.s.len; i++) {
@@ -262,18 +308,24 @@ static char *expand_sub(const char *s, const char *end, int flags, enum ctx ctx)
 		*o++ = c;
 	}
 	*o = 0;
-	free(x.s.s);
-	free(x.f.s);
+	x_done(&x);
 	return out;
 }
 
 /* Remove the shortest/longest prefix/suffix matching pat. */
 static char *trim_pattern(const char *v, const char *pat, bool suffix, bool longest)
 {
-	size_t n = strlen(v);
+	size_t n = strlen(v), pl = strlen(pat);
+	/* a plain character at the pattern's outer end must be the removed part's own:
+	 * most lengths need no matching */
+	int c = !pl ? -1 : suffix ? pat[0] : pat[pl - 1];
 
+	if (c > 0 && strchr("*?[]()|\\@+!", c))
+		c = -1;
 	for (size_t k = 0; k <= n; k++) {
 		size_t len = longest ? n - k : k;	/* the length removed, tried in order */
+		if (c >= 0 && (!len || (unsigned char)(suffix ? v[n - len] : v[len - 1]) != c))
+			continue;
 		if (suffix ? pattern_match_n(pat, v + n - len, len, false)
 			   : pattern_match_n(pat, v, len, false))
 			return suffix ? xstrndup(v, n - len) : xstrdup(v + len);
@@ -945,12 +997,20 @@ static const char *expand_dollar(struct xbuf *x, const char *s, enum ctx ctx)
 		add_positional_fields(x, quoted);
 		return e;
 	}
-	char *v = param_value(s, e - s);
+	/* a variable or positional parameter is added as it is stored, without a copy */
+	char *mem = NULL;
+	const char *v;
+	if (isalpha(*s) || *s == '_')
+		v = named_value(s, e - s);
+	else if (isdigit(*s) && *s != '0')
+		v = *s - '0' <= sh_G.npos ? sh_G.pos[*s - '1'] : NULL;
+	else
+		v = mem = param_value(s, e - s);
 	if (!v && SHOPT(OPT_u) && *s != '*')
 		param_error(s, e - s, "unbound variable");
 	if (v)
 		add_value(x, v, quoted);
-	free(v);
+	free(mem);
 	return e;
 }
 
@@ -1151,15 +1211,18 @@ static void glob_field(struct fields *out, const char *s, const char *f, size_t 
 	free(pat.s);
 }
 
+/* The fields are gathered in place: each is written back over x at [start, w), which
+ * never passes the reading position. */
 static void split_fields(struct xbuf *x, struct fields *out)
 {
 	const char *ifs = ifs_value();
-	struct sbuf cur = { 0 }, curf = { 0 };
+	char *s = x->s.s, *fl = x->f.s;
+	size_t start = 0, w = 0;
 	bool exists = false;
 	enum { NONE, WS, NONWS } last = NONE;
 
 	for (size_t i = 0; i <= x->s.len; i++) {
-		int c = i < x->s.len ? x->s.s[i] : 0, f = i < x->s.len ? x->f.s[i] : F_BREAK;
+		int c = i < x->s.len ? s[i] : 0, f = i < x->s.len ? fl[i] : F_BREAK;
 		bool emit = false;
 
 		if (f & F_MARK) {
@@ -1181,22 +1244,20 @@ static void split_fields(struct xbuf *x, struct fields *out)
 				emit = true, last = NONWS;
 			}
 		} else {
-			sb_addc(&cur, c);
-			sb_addc(&curf, f);
+			s[w] = c;
+			fl[w++] = f;
 			exists = true;
 			continue;
 		}
 		if (emit) {
 			if (x->flags & EXP_FIELDS)
-				glob_field(out, cur.s ? cur.s : "", curf.s ? curf.s : "", cur.len);
+				glob_field(out, s ? s + start : "", fl ? fl + start : "", w - start);
 			else
-				fields_add(out, xstrndup(cur.s ? cur.s : "", cur.len));
-			cur.len = curf.len = 0;
+				fields_add(out, xstrndup(s ? s + start : "", w - start));
+			start = w;
 			exists = false;
 		}
 	}
-	free(cur.s);
-	free(curf.s);
 }
 
 /* export, readonly and local take name=value operands like assignments. */
@@ -1208,9 +1269,42 @@ static bool is_decl_command(const struct word *w)
 /* A word that is one field as written: nothing to expand, split or glob. */
 static bool plain_word(const char *s)
 {
-	for (; *s; s++)
-		if (word_special(*s) || strchr("*?[{(", *s))
+	for (; *s; s++) {
+		switch (*s) {
+		case '*': case '?': case '[': case '{': case '(':
 			return false;
+		}
+		if (word_special(*s))
+			return false;
+	}
+	return true;
+}
+
+/* $name or "$name" whose value is one field as it is (set; unquoted: letters and digits
+ * that IFS does not split): the field without the general machinery. */
+static bool simple_param_word(const char *text, struct fields *out)
+{
+	bool q = *text == '"';
+	const char *p = text + q, *name, *v;
+
+	if (*p++ != '$' || !(isalpha(*p) || *p == '_'))
+		return false;
+	for (name = p; isalnum(*p) || *p == '_'; p++)
+		;
+	if ((q && *p++ != '"') || *p)
+		return false;
+	v = named_value(name, p - q - name);
+	if (!v || (!q && !*v))
+		return false;
+	if (!q) {
+		for (const char *c = v; *c; c++)
+			if (!isalnum(*c))
+				return false;
+		for (const char *c = ifs_value(); *c; c++)
+			if (isalnum(*c))
+				return false;
+	}
+	fields_add(out, xstrdup(v));
 	return true;
 }
 
@@ -1220,7 +1314,7 @@ static void expand_text(const char *text, struct fields *out, bool decl)
 
 	if (nl) {
 		char *v = expand_string(text + nl + 1, EXP_TILDE_ASSIGN);
-		fields_add(out, xasprintf("%.*s=%s", (int)nl, text, v));
+		fields_add(out, make_assignment(text, nl, v));
 		free(v);
 		return;
 	}
@@ -1228,11 +1322,13 @@ static void expand_text(const char *text, struct fields *out, bool decl)
 		fields_add(out, xstrdup(text));
 		return;
 	}
-	struct xbuf x = { .flags = EXP_FIELDS };
+	if ((*text == '$' || *text == '"') && simple_param_word(text, out))
+		return;
+	struct xbuf x;
+	x_init(&x, EXP_FIELDS);
 	expand_part(&x, text, text + strlen(text), C_UNQ);
 	split_fields(&x, out);
-	free(x.s.s);
-	free(x.f.s);
+	x_done(&x);
 }
 
 static void expand_list(struct word *w, struct fields *out, bool decl)

@@ -123,17 +123,27 @@ char *make_assignment(const char *name, size_t n, const char *value)
 	return s;
 }
 
+static const char *msg_source(void)
+{
+	if (sh_G.source_name)
+		return sh_G.source_name;
+	return sh_G.arg0 ? sh_G.arg0 : "sh";
+}
+
+/* The line number in messages, 0 for none */
+static int msg_line(void)
+{
+	return (!sh_G.interactive || sh_G.source_name) && sh_G.lineno > 0 ? sh_G.lineno : 0;
+}
+
 /* What the shell's messages start with: "script: line 3: " */
 static void msg_prefix(struct sbuf *b)
 {
-	if (sh_G.source_name)
-		sb_adds(b, sh_G.source_name);
-	else
-		sb_adds(b, sh_G.arg0 ? sh_G.arg0 : "sh");
-	if ((!sh_G.interactive || sh_G.source_name) && sh_G.lineno > 0) {
+	sb_adds(b, msg_source());
+	if (msg_line()) {
 		char num[24];
-		snprintf(num, sizeof(num), ": line %d", sh_G.lineno);
-		sb_adds(b, num);
+		sb_adds(b, ": line ");
+		sb_adds(b, fmt_num(num, msg_line()));
 	}
 	sb_adds(b, ": ");
 }
@@ -164,6 +174,32 @@ char *sh_msg_name(const char *name)
 	msg_prefix(&b);
 	sb_adds(&b, name);
 	return sb_take(&b);
+}
+
+/* Builtin applets run in loops, from the same lines each time: each name is made once. */
+const char *sh_msg_name_kept(const char *name)
+{
+	const char *src = msg_source();
+	size_t n = ARRAY_SIZE(sh_G.msg.e), k;
+	int line = msg_line();
+
+	if (!sh_G.msg.src || strcmp(sh_G.msg.src, src)) {
+		for (k = 0; k < n; k++) {
+			free(sh_G.msg.e[k].name);
+			sh_G.msg.e[k].name = NULL;
+		}
+		free(sh_G.msg.src);
+		sh_G.msg.src = xstrdup(src);
+	}
+	for (k = 0; k < n; k++)
+		if (sh_G.msg.e[k].name && sh_G.msg.e[k].applet == name && sh_G.msg.e[k].line == line)
+			return sh_G.msg.e[k].name;
+	k = sh_G.msg.next++ % n;
+	free(sh_G.msg.e[k].name);
+	sh_G.msg.e[k].name = sh_msg_name(name);
+	sh_G.msg.e[k].applet = name;
+	sh_G.msg.e[k].line = line;
+	return sh_G.msg.e[k].name;
 }
 
 static void sh_verror(const char *fmt, va_list ap)

@@ -693,6 +693,8 @@ bool is_decl_name(const char *s)
 {
 	static const char *const names[] = { "export", "readonly", "local", "declare",
 					     "typeset", NULL };
+	if (!strchr("erldt", *s))	/* most commands: no need to compare */
+		return false;
 	for (int i = 0; names[i]; i++)
 		if (!strcmp(s, names[i]))
 			return i < 3 || ENABLE_FEATURE_SH_ARRAYS;

@@ -52,6 +52,8 @@ void sb_add_quoted(struct sbuf *b, const char *s);
 void sh_error(const char *fmt, ...) PRINTF_LIKE(1, 2);
 /* name after the shell's message prefix, for an applet's messages (malloced) */
 char *sh_msg_name(const char *name);
+/* The same for a name that stays (an applet's), kept for later calls. */
+const char *sh_msg_name_kept(const char *name);
 /* An error that ends a non-interactive shell (POSIX 2.8.1): message, then exit with
  * status, running the EXIT trap. */
 NORETURN void sh_fatal(int status, const char *fmt, ...) PRINTF_LIKE(2, 3);
@@ -250,6 +252,7 @@ struct var {
 	struct var *next;
 	char *name;
 	char *value;		/* NULL while V_UNSET, and for arrays */
+	unsigned hash;		/* of the name (hash_name) */
 	unsigned flags;
 	struct aelem *arr;	/* V_ARRAY: the set elements, sorted by index */
 	size_t narr;
@@ -408,7 +411,7 @@ int parse_set_options(char **argv, bool invocation, bool *end_of_options);
 
 /* ---- the state of the shell ---- */
 
-#define VAR_BUCKETS 64
+#define VAR_BUCKETS 256
 struct local_frame;
 struct sh_state {
 	const char *arg0;	/* $0 */
@@ -463,6 +466,20 @@ struct sh_state {
 	struct arena *cur_arena;	/* of the tree running at the top level */
 	unsigned shopts;	/* 1 << enum sh_shopt */
 	bool glob_failed;	/* shopt failglob: a pattern matched nothing */
+	struct sbuf spare[8];	/* expansion buffers kept for reuse, empty */
+	struct var *pipestatus;	/* PIPESTATUS, once set */
+	struct sbuf funcnames;	/* the running functions, each NUL-terminated, innermost last */
+	bool funcname_stale;	/* FUNCNAME is made from them when next looked at */
+	struct {		/* message names made for applets, for the source src */
+		char *src;
+		struct {
+			char *name;
+			const char *applet;
+			int line;
+		} e[8];
+		unsigned next;	/* the entry to replace */
+	} msg;
+	int nspare;
 };
 extern struct sh_state sh_G;
 

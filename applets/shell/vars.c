@@ -22,18 +22,25 @@ static unsigned hash_name(const char *s)
 	unsigned h = 5381;
 	while (*s)
 		h = h * 33 + (unsigned char)*s++;
-	return h % VAR_BUCKETS;
+	return h;
 }
+
+static void funcname_sync(void);
+static int var_remove(const char *name);
 
 struct var *var_lookup(const char *name)
 {
-	for (struct var *v = sh_G.vars[hash_name(name)]; v; v = v->next)
-		if (!strcmp(v->name, name))
+	if (ENABLE_FEATURE_SH_ARRAYS && sh_G.funcname_stale && !strcmp(name, "FUNCNAME"))
+		funcname_sync();
+	unsigned h = hash_name(name);
+
+	for (struct var *v = sh_G.vars[h % VAR_BUCKETS]; v; v = v->next)
+		if (v->hash == h && !strcmp(v->name, name))
 			return v;
 	return NULL;
 }
 
-enum { SPECIAL_RANDOM = 1, SPECIAL_SECONDS = 2 };
+enum { SPECIAL_RANDOM = 1, SPECIAL_SECONDS = 2, SPECIAL_FUNCNAME = 4 };
 
 /* RANDOM and SECONDS (until unset) make their value when read; assigning seeds them. */
 static unsigned special_var(const char *name)
@@ -227,44 +234,76 @@ int array_assign(const char *name, struct aelem *e, size_t n, bool append, unsig
 /* PIPESTATUS=(st...), rewriting only what changed: it is set after every command. */
 void set_pipestatus(const int *st, int n)
 {
-	struct var *v = var_lookup("PIPESTATUS");
-	char buf[16];
+	/* kept in sh_G until unset (var_remove): no lookup after every command */
+	struct var *v = sh_G.pipestatus ? sh_G.pipestatus : var_lookup("PIPESTATUS");
+	char buf[24], *num;
 
 	if (!v)
 		v = var_new("PIPESTATUS");
+	sh_G.pipestatus = v;
 	if (v->flags & V_READONLY)
 		return;
 	make_array(v);
 	for (int i = 0; i < n; i++) {
-		snprintf(buf, sizeof(buf), "%d", st[i]);
-		if ((size_t)i >= v->narr || v->arr[i].idx != i || strcmp(v->arr[i].val, buf))
-			arr_put(v, i, xstrdup(buf));
+		num = fmt_num(buf, st[i]);
+		if ((size_t)i >= v->narr || v->arr[i].idx != i || strcmp(v->arr[i].val, num))
+			arr_put(v, i, xstrdup(num));
 	}
 	while (v->narr > (size_t)n)
 		free(v->arr[--v->narr].val);
 }
 
-/* FUNCNAME: name pushed in front when a function is called, NULL: popped. */
+/* FUNCNAME: name pushed in front when a function is called, NULL: popped. Only the
+ * list of names changes here: the variable is made when looked at (funcname_sync). */
 void funcname_update(const char *name)
 {
-	struct var *v = var_lookup("FUNCNAME");
+	struct sbuf *b = &sh_G.funcnames;
 
+	if (sh_G.unspecial & SPECIAL_FUNCNAME)
+		return;
+	if (name) {
+		sb_addn(b, name, strlen(name) + 1);
+	} else if (b->len) {
+		b->len--;
+		while (b->len && b->s[b->len - 1])
+			b->len--;
+	}
+	sh_G.funcname_stale = true;
+}
+
+/* FUNCNAME=(innermost ... outermost main), or unset outside functions. As in bash,
+ * assignments to it do not last. */
+static void funcname_sync(void)
+{
+	struct sbuf *b = &sh_G.funcnames;
 	/* as bash: a script's own level is "main", not that of sh -c or a terminal */
-	size_t bottom = !sh_G.cflag && !sh_G.interactive;
+	bool bottom = !sh_G.cflag && !sh_G.interactive;
+	struct var *v;
+	long long i = 0;
 
+	if (!sh_G.funcname_stale)
+		return;
+	sh_G.funcname_stale = false;
+	if (!b->len) {
+		var_remove("FUNCNAME");
+		return;
+	}
+	v = var_lookup("FUNCNAME");
 	if (!v)
 		v = var_new("FUNCNAME");
 	make_array(v);
-	if (name && bottom && !v->narr)
-		arr_put(v, 0, xstrdup("main"));
-	if (!name)
-		arr_put(v, 0, NULL);
-	for (size_t i = 0; i < v->narr; i++)
-		v->arr[i].idx += name ? 1 : -1;
-	if (name)
-		arr_put(v, 0, xstrdup(name));
-	else if (v->narr <= bottom)
-		var_unset("FUNCNAME");
+	arr_free(v->arr, v->narr);
+	v->arr = NULL;
+	v->narr = 0;
+	for (size_t end = b->len; end; i++) {
+		size_t start = end - 1;
+		while (start && b->s[start - 1])
+			start--;
+		arr_put(v, i, xstrdup(b->s + start));
+		end = start;
+	}
+	if (bottom)
+		arr_put(v, i, xstrdup("main"));
 }
 
 /* NAME[SUB]: the name (malloced) and the evaluated subscript. */
@@ -316,9 +355,10 @@ static struct var *var_new(const char *name)
 	struct var *v = xzalloc(sizeof(*v));
 
 	v->name = xstrdup(name);
+	v->hash = h;
 	v->flags = V_UNSET;
-	v->next = sh_G.vars[h];
-	sh_G.vars[h] = v;
+	v->next = sh_G.vars[h % VAR_BUCKETS];
+	sh_G.vars[h % VAR_BUCKETS] = v;
 	return v;
 }
 
@@ -408,9 +448,20 @@ int var_set_assignment(const char *assignment, unsigned flags)
 	return r;
 }
 
+/* As in bash, FUNCNAME unset is an ordinary variable from then on. */
 int var_unset(const char *name)
 {
-	struct var **pv = &sh_G.vars[hash_name(name)];
+	if (ENABLE_FEATURE_SH_ARRAYS && !strcmp(name, "FUNCNAME")) {
+		sh_G.unspecial |= SPECIAL_FUNCNAME;
+		sh_G.funcname_stale = false;
+		sh_G.funcnames.len = 0;
+	}
+	return var_remove(name);
+}
+
+static int var_remove(const char *name)
+{
+	struct var **pv = &sh_G.vars[hash_name(name) % VAR_BUCKETS];
 
 	for (; *pv; pv = &(*pv)->next) {
 		struct var *v = *pv;
@@ -423,6 +474,8 @@ int var_unset(const char *name)
 		/* a local keeps its slot so that the function's return restores it */
 		sh_G.unspecial |= special_var(name);
 		*pv = v->next;
+		if (v == sh_G.pipestatus)
+			sh_G.pipestatus = NULL;
 		free(v->name);
 		free(v->value);
 		arr_free(v->arr, v->narr);
@@ -437,6 +490,9 @@ char **var_environ(void)
 {
 	size_t n = 0, i = 0;
 	char **env;
+
+	if (ENABLE_FEATURE_SH_ARRAYS)
+		funcname_sync();
 
 	for (int b = 0; b < VAR_BUCKETS; b++)
 		for (struct var *v = sh_G.vars[b]; v; v = v->next)
@@ -468,6 +524,9 @@ struct var **var_sorted(size_t *np)
 {
 	size_t n = 0, i = 0;
 	struct var **v;
+
+	if (ENABLE_FEATURE_SH_ARRAYS)
+		funcname_sync();
 
 	for (int b = 0; b < VAR_BUCKETS; b++)
 		for (struct var *p = sh_G.vars[b]; p; p = p->next)
