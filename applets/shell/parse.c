@@ -347,47 +347,19 @@ static bool is_meta(int c)
 	       c == '<' || c == '>' || c == '(' || c == ')';
 }
 
-/* After the "@(" of an extglob form (shopt extglob, or in [[ ]]): up to its ")", where
- * blanks, | and nested parentheses are part of the word. */
-static void scan_extglob(struct parser *p, struct sbuf *b)
+/* Text up to the close that balances what is open (depth), where blanks, newlines and
+ * operators are part of the word; quotes and expansions are read as in a word. For the
+ * "@(" of an extglob form (shopt extglob, or in [[ ]]) up to its ")", and for the
+ * [subscript] of a NAME[...]= word from its "[" on. */
+static void scan_balanced(struct parser *p, struct sbuf *b, int open, int close, int depth)
 {
-	int depth = 1, c;
-
-	while (depth) {
-		if ((c = lx_getc(p->lx)) < 0)
-			eof_error(p);
-		sb_addc(b, c);
-		depth += c == '(';
-		depth -= c == ')';
-		if (c == '\\') {
-			if ((c = lx_getc(p->lx)) < 0)
-				eof_error(p);
-			sb_addc(b, c);
-		} else if (c == '\'') {
-			scan_squote(p, b);
-		} else if (c == '"') {
-			scan_dquote(p, b);
-		} else if (c == '`') {
-			scan_backquote(p, b);
-		} else if (c == '$') {
-			scan_dollar(p, b, false);
-		}
-	}
-}
-
-static void scan_word_text(struct parser *p, struct sbuf *b, bool backslash);
-
-/* The [subscript] of a NAME[...]= word, up to the matching ']': blanks, newlines and
- * operators are part of it; quotes and expansions are read as in a word. */
-static void scan_subscript(struct parser *p, struct sbuf *b)
-{
-	int depth = 0, c;
+	int c;
 
 	do {
 		if ((c = lx_getc(p->lx)) < 0)
 			eof_error(p);
 		sb_addc(b, c);
-		depth += (c == '[') - (c == ']');
+		depth += (c == open) - (c == close);
 		if (c == '\\') {
 			if ((c = lx_getc(p->lx)) < 0)
 				eof_error(p);
@@ -415,7 +387,7 @@ static void scan_word_text(struct parser *p, struct sbuf *b, bool backslash)
 		if (ENABLE_FEATURE_SH_ARRAYS && p->subscript && !backslash && c == '[' &&
 		    is_name(b->s, b->len)) {
 			p->subscript = false;
-			scan_subscript(p, b);
+			scan_balanced(p, b, '[', ']', 0);
 			continue;
 		}
 		if (backslash)
@@ -443,7 +415,7 @@ static void scan_word_text(struct parser *p, struct sbuf *b, bool backslash)
 		else if (strchr("?*+@!", c) && lx_peek(lx) == '(' &&
 			 (SH_SHOPT(SHOPT_extglob) || lx->dbracket)) {
 			sb_addc(b, lx_getc(lx));
-			scan_extglob(p, b);
+			scan_balanced(p, b, '(', ')', 1);
 		}
 	}
 }
