@@ -319,7 +319,7 @@ static int bi_set(int argc, char **argv)
 	}
 	i = parse_set_options(argv, false, &end);
 	if (i < 0)
-		return 2;
+		return special_error(2);
 	if (end || argv[i])
 		set_positional(argv + i, argc - i);
 	return 0;

@@ -1550,7 +1550,7 @@ static bool cond_primary(struct cond *c)
 			} else if (!strcmp(o, "=~")) {
 				regex_t re;
 				regmatch_t m;
-				r = expand_string(rt, 0);
+				r = expand_string(rt, EXP_REGEX);
 				if (regcomp(&re, r, REG_EXTENDED |
 						     (SH_SHOPT(SHOPT_nocasematch) ? REG_ICASE : 0))) {
 					free(l);

@@ -293,7 +293,7 @@ static char *expand_sub(const char *s, const char *end, int flags, enum ctx ctx)
 	x_init(&x, flags);
 	x.brace_word = flags & EXP_ARITH;
 	expand_part(&x, s, end, ctx == C_UNQ ? C_UNQ : C_DQ);
-	o = out = xmalloc(x.s.len * (flags & EXP_PATTERN ? 2 : 1) + 1);
+	o = out = xmalloc(x.s.len * (flags & (EXP_PATTERN | EXP_REGEX) ? 2 : 1) + 1);
 	for (size_t i = 0; i < x.s.len; i++) {
 		int c = x.s.s[i], f = x.f.s[i];
 		if (f & F_MARK)
@@ -302,8 +302,9 @@ static char *expand_sub(const char *s, const char *end, int flags, enum ctx ctx)
 			*o++ = ' ';
 			continue;
 		}
-		if ((flags & EXP_PATTERN) && (f & F_QUOTED || (ctx != C_UNQ && !(f & F_SPLIT))))
-			if (strchr("\\*?[]!-^()|@+", c))
+		if ((flags & (EXP_PATTERN | EXP_REGEX)) &&
+		    (f & F_QUOTED || (ctx != C_UNQ && !(f & F_SPLIT))))
+			if (strchr(flags & EXP_REGEX ? "\\.[]()*+?{}|^$" : "\\*?[]!-^()|@+", c))
 				*o++ = '\\';
 		*o++ = c;
 	}
@@ -989,8 +990,8 @@ static const char *expand_dollar(struct xbuf *x, const char *s, enum ctx ctx)
 			e++;
 	} else if (*s && strchr("@*#?-$!0123456789", *s)) {
 		e = s + 1;
-	} else {
-		x_add(x, '$', F_QUOTED);
+	} else {	/* a lone $ is literal text: an end-of-line anchor in an =~ regex */
+		x_add(x, '$', quoted ? F_QUOTED : x->literal);
 		return s;
 	}
 	if (*s == '@' || (*s == '*' && !quoted)) {
@@ -1077,9 +1078,8 @@ static void expand_part(struct xbuf *x, const char *s, const char *end, enum ctx
 		word_start = false;
 		if (c == '\\') {
 			int n = s + 1 < end ? s[1] : 0;
-			if (ctx == C_UNQ) {
-				if (n)
-					x_add(x, n, F_QUOTED);
+			if (ctx == C_UNQ) {	/* a backslash at the very end stays */
+				x_add(x, n ? n : '\\', F_QUOTED);
 				s += 1 + !!n;
 				continue;
 			}

@@ -30,6 +30,7 @@ struct lexer {
 	size_t noecho;		/* characters given back to read again (subshells that began
 				 * "((") that set -v has shown already */
 	bool dbracket;		/* in [[ ]]: extglob forms are words */
+	bool regex;		/* the word after =~: ( ) with blanks inside, and |, are its own */
 };
 
 struct parser {
@@ -383,7 +384,11 @@ static void scan_word_text(struct parser *p, struct sbuf *b, bool backslash)
 	struct lexer *lx = p->lx;
 	int c = 0;
 
-	while (backslash || !is_meta(c = lx_peek(lx))) {
+	while (backslash || !is_meta(c = lx_peek(lx)) || (lx->regex && (c == '(' || c == '|'))) {
+		if (c == '(' && lx->regex && !backslash) {
+			scan_balanced(p, b, '(', ')', 0);
+			continue;
+		}
 		if (ENABLE_FEATURE_SH_ARRAYS && p->subscript && !backslash && c == '[' &&
 		    is_name(b->s, b->len)) {
 			p->subscript = false;
@@ -596,7 +601,7 @@ static enum tok peek_tok(struct parser *p)
 		lx_getc(lx);
 		p->tok = T_NEWLINE;
 		read_heredocs(p);
-	} else if (is_meta(c)) {
+	} else if (is_meta(c) && !(lx->regex && (c == '(' || c == '|'))) {
 		p->tok = scan_op(lx, lx_getc(lx));
 	} else {
 		p->word = scan_word(p, false);
@@ -1093,6 +1098,7 @@ static struct node *parse_dbracket(struct parser *p)
 			break;
 		if (t == T_WORD) {
 			w = take_word(p);
+			p->lx->regex = !strcmp(w->text, "=~");
 		} else if (t == T_AND || t == T_OR || t == T_LPAREN || t == T_RPAREN ||
 			   t == T_LESS || t == T_GREAT) {
 			w = arena_alloc(p->arena, sizeof(*w));
@@ -1107,7 +1113,7 @@ static struct node *parse_dbracket(struct parser *p)
 		*wl = w;
 		wl = &w->next;
 	}
-	p->lx->dbracket = false;
+	p->lx->dbracket = p->lx->regex = false;
 	take_tok(p);
 	if (!n->words)
 		syntax_error(p, "]]");

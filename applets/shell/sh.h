@@ -185,6 +185,7 @@ enum {
 	EXP_HEREDOC = 1 << 3,	/* here-document body: only $ ` \ are special */
 	EXP_NOTILDE = 1 << 4,
 	EXP_ARITH = 1 << 5,	/* the text of (( )) and for (( )): expanded as in $(( )) */
+	EXP_REGEX = 1 << 6,	/* result is an ERE: quoted ERE specials backslash-escaped */
 };
 /* Expand a list of words into fields (all expansions, splitting, globbing). */
 void expand_words(struct word *w, struct fields *out);
