@@ -1982,7 +1982,7 @@ static void say(const char *name, unsigned how, const char *kind, const char *te
  * them with D_ALL). */
 static bool describe_files(const char *name, unsigned how)
 {
-	const char *path = search_path(), *p, *e;
+	const char *path = search_path();
 	struct stat st;
 	bool found = false;
 
@@ -1992,17 +1992,15 @@ static bool describe_files(const char *name, unsigned how)
 			say(name, how, "file", name);
 		return found;
 	}
-	for (p = path;; p = e + 1) {
-		e = strchrnul(p, ':');
-		char *full = e == p ? xstrdup(name) : xasprintf("%.*s/%s", (int)(e - p), p, name);
-		if (stat(full, &st) == 0 && S_ISREG(st.st_mode) && access(full, X_OK) == 0) {
-			say(name, how, "file", full);
-			found = true;
-		}
+	do {
+		char *full = path_next(name, &path, X_OK);
+		if (!full)
+			break;
+		say(name, how, "file", full);
 		free(full);
-		if (!*e || (found && !(how & D_ALL)))
-			return found;
-	}
+		found = true;
+	} while (how & D_ALL);
+	return found;
 }
 
 /* type and command -v/-V: how name would be run (alias, keyword, function, builtin, file,
@@ -2123,21 +2121,56 @@ static int bi_command(int argc, char **argv)
 	return status;
 }
 
+/* hash [-lr] [-p PATH] [-dt] [NAME...], as bash's */
 static int bi_hash(int argc, char **argv)
 {
+	enum { H_D = 1, H_L = 2, H_P = 4, H_R = 8, H_T = 16 };
+	unsigned fl;
+	int i = builtin_flags(argv, "dlprt", &fl, "hash [-lr] [-p pathname] [-dt] [name ...]");
 	int status = 0;
-	for (int i = 1; i < argc; i++) {
-		char *p;
-		if (!strcmp(argv[i], "-r"))
-			continue;
-		if (builtin_lookup(argv[i]) || func_lookup(argv[i]))
-			continue;
-		p = path_search(argv[i]);
-		if (!p) {
-			sh_error("hash: %s: not found", argv[i]);
+	const char *pinned = NULL;
+
+	if (i < 0)
+		return 2;
+	if ((fl & H_P) && !(pinned = argv[i++])) {
+		sh_error("hash: -p: option requires an argument");
+		return 2;
+	}
+	if (fl & H_R)
+		hash_forget_all();
+	if (i == argc && !(fl & (H_R | H_P))) {
+		struct remembered *r = *hash_table();
+		if (!r)
+			printf("hash: hash table empty\n");
+		else if (!(fl & H_L))
+			printf("hits\tcommand\n");
+		for (; r; r = r->next)
+			if (fl & H_L)
+				printf("builtin hash -p %s %s\n", r->path, r->name);
+			else
+				printf("%4u\t%s\n", r->hits, r->path);
+		return 0;
+	}
+	for (int first = i; i < argc; i++) {
+		const char *name = argv[i];
+		struct remembered *r = hash_lookup(name);
+		if (fl & (H_D | H_T)) {
+			if (!r) {
+				sh_error("hash: %s: not found", name);
+				status = 1;
+			} else if (fl & H_T) {
+				printf(argc - first > 1 ? "%s\t%s\n" : "%.0s%s\n", name, r->path);
+			} else {
+				hash_forget(name);
+			}
+		} else if (pinned) {
+			hash_remember(name, pinned, 0);
+			hash_lookup(name)->pinned = true;
+		} else if (!strchr(name, '/') && !builtin_lookup(name) && !func_lookup(name) &&
+			   !(ENABLE_FEATURE_SH_STANDALONE && find_applet(name)) && !hash_add(name)) {
+			sh_error("hash: %s: not found", name);
 			status = 1;
 		}
-		free(p);
 	}
 	return status;
 }

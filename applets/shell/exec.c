@@ -847,44 +847,143 @@ const char *search_path(void)
 	return path ? path : "/usr/local/bin:/usr/bin:/bin";
 }
 
-/* The first regular file called name in the search path that access() allows for mode */
-static char *path_find(const char *name, int mode)
+/* The next regular file called name that access() allows for mode, looking in the search
+ * path's entries from *at on; *at moves past the entry. NULL when there is none. */
+char *path_next(const char *name, const char **at, int mode)
 {
-	const char *path = search_path(), *p, *e;
 	struct stat st;
 
-	for (p = path;; p = e + 1) {
-		e = strchrnul(p, ':');
+	while (*at) {
+		const char *p = *at, *e = strchrnul(p, ':');
 		char *full = e == p ? xstrdup(name) : xasprintf("%.*s/%s", (int)(e - p), p, name);
+		*at = *e ? e + 1 : NULL;
 		if (stat(full, &st) == 0 && S_ISREG(st.st_mode) && access(full, mode) == 0)
 			return full;
 		free(full);
-		if (!*e)
-			return NULL;
 	}
+	return NULL;
 }
 
-char *path_search(const char *name)
+static char *path_find(const char *name, int mode)
 {
-	return path_find(name, X_OK);
+	const char *at = search_path();
+	return path_next(name, &at, mode);
 }
 
 char *path_search_any(const char *name)
 {
-	const char *path = sh_G.std_path ? search_path() : var_get("PATH"), *p, *e;
-	struct stat st;
-
-	if (!path)
+	if (!sh_G.std_path && !var_get("PATH"))
 		return NULL;
-	for (p = path;; p = e + 1) {
-		e = strchrnul(p, ':');
-		char *full = e == p ? xstrdup(name) : xasprintf("%.*s/%s", (int)(e - p), p, name);
-		if (stat(full, &st) == 0 && S_ISREG(st.st_mode) && access(full, R_OK) == 0)
-			return full;
-		free(full);
-		if (!*e)
-			return NULL;
+	return path_find(name, R_OK);
+}
+
+/* ---- remembered command locations (hash) ---- */
+
+/* The table; emptied when the search path is not the one it was filled with. */
+struct remembered **hash_table(void)
+{
+	const char *path = search_path();
+
+	if (!sh_G.hash_path || strcmp(sh_G.hash_path, path)) {
+		hash_forget_all();
+		free(sh_G.hash_path);
+		sh_G.hash_path = xstrdup(path);
 	}
+	return &sh_G.hashed;
+}
+
+static struct remembered **hash_find(const char *name)
+{
+	struct remembered **r = hash_table();
+
+	while (*r && strcmp((*r)->name, name))
+		r = &(*r)->next;
+	return r;
+}
+
+struct remembered *hash_lookup(const char *name)
+{
+	return *hash_find(name);
+}
+
+void hash_remember(const char *name, const char *path, unsigned hits)
+{
+	struct remembered **r = hash_find(name);
+
+	if (!*r) {
+		*r = xzalloc(sizeof(**r) + strlen(name) + 1);
+		strcpy((*r)->name, name);
+	}
+	free((*r)->path);
+	(*r)->path = xstrdup(path);
+	(*r)->hits = hits;
+	(*r)->pinned = false;
+}
+
+static void hash_unlink(struct remembered **r)
+{
+	struct remembered *gone = *r;
+
+	*r = gone->next;
+	free(gone->path);
+	free(gone);
+}
+
+bool hash_forget(const char *name)
+{
+	struct remembered **r = hash_find(name);
+
+	if (!*r)
+		return false;
+	hash_unlink(r);
+	return true;
+}
+
+void hash_forget_all(void)
+{
+	while (sh_G.hashed)
+		hash_unlink(&sh_G.hashed);
+}
+
+/* Where the command name is: its remembered place, or searched for and then remembered
+ * (only full paths: a relative one changes with cd). Malloced, or NULL. */
+static char *command_path(const char *name)
+{
+	struct remembered *r;
+	struct stat st;
+	char *path;
+
+	if (sh_G.std_path)
+		return path_find(name, X_OK);
+	r = *hash_find(name);
+	/* unlike bash, a file moved or deleted since is searched for again, unless hash -p
+	 * put it there */
+	if (r && (r->pinned ||
+		  (stat(r->path, &st) == 0 && S_ISREG(st.st_mode) && access(r->path, X_OK) == 0))) {
+		r->hits++;
+		return xstrdup(r->path);
+	}
+	path = path_find(name, X_OK);
+	if (path && path[0] == '/')
+		hash_remember(name, path, 1);
+	else if (r)
+		hash_forget(name);
+	return path;
+}
+
+char *path_search(const char *name)
+{
+	return command_path(name);
+}
+
+bool hash_add(const char *name)
+{
+	char *path = path_find(name, X_OK);
+
+	if (path && path[0] == '/')
+		hash_remember(name, path, 0);
+	free(path);
+	return path != NULL;
 }
 
 static const struct applet *standalone_applet(const char *name)
@@ -895,11 +994,10 @@ static const struct applet *standalone_applet(const char *name)
 }
 
 /* In a child (or exec): run argv as an external command; never returns. who: "exec: "
- * for the exec builtin's messages, else "". */
-NORETURN static void exec_command(char **argv, const char *who)
+ * for the exec builtin's messages, else "". path: where the parent found it, or NULL. */
+NORETURN static void exec_command(char **argv, const char *who, char *path)
 {
 	const struct applet *a = standalone_applet(argv[0]);
-	char *path;
 	char **env = var_environ();
 	int err;
 
@@ -911,7 +1009,8 @@ NORETURN static void exec_command(char **argv, const char *who)
 		}
 		execv(CONFIG_BUSYBOX_EXEC_PATH, argv);
 	}
-	path = strchr(argv[0], '/') ? xstrdup(argv[0]) : path_search(argv[0]);
+	if (!path)
+		path = strchr(argv[0], '/') ? xstrdup(argv[0]) : command_path(argv[0]);
 	if (!path) {
 		sh_G.traps[0] = NULL;
 		path = path_find(argv[0], F_OK);
@@ -943,12 +1042,26 @@ NORETURN static void exec_command(char **argv, const char *who)
 	sh_fatal(err == ENOENT ? 127 : 126, "%s%s: %s", who, argv[0], strerror(err));
 }
 
+/* An external command in a child; the parent looks it up, so that it remembers it. */
+static int fork_command(char **argv)
+{
+	char *path = strchr(argv[0], '/') || standalone_applet(argv[0]) ? NULL
+									 : command_path(argv[0]);
+	pid_t pid;
+
+	reap_jobs();
+	pid = sh_fork();
+	if (pid == 0)
+		exec_command(argv, "", path);
+	free(path);
+	return wait_fg(pid);
+}
+
 int exec_argv(char **argv)
 {
 	const struct builtin *b = builtin_lookup(argv[0]);
 	const struct applet *ap;
 	int argc = 0;
-	pid_t pid;
 
 	while (argv[argc])
 		argc++;
@@ -957,16 +1070,12 @@ int exec_argv(char **argv)
 	ap = nofork_applet_lookup(argv[0]);
 	if (ap)
 		return run_applet(ap, argv);
-	reap_jobs();
-	pid = sh_fork();
-	if (pid == 0)
-		exec_command(argv, "");
-	return wait_fg(pid);
+	return fork_command(argv);
 }
 
 void exec_argv_replace(char **argv)
 {
-	exec_command(argv, "exec: ");
+	exec_command(argv, "exec: ", NULL);
 }
 
 /* Where the trace of a command goes: its stderr from before its own redirections. */
@@ -1234,13 +1343,9 @@ static int eval_simple(struct node *n, int flags)
 		status = run_builtin(b, ap, (int)args.n, args.v);
 	} else if (flags & EV_EXIT) {
 		/* an external command: the assignments are in its environment */
-		exec_command(args.v, "");
+		exec_command(args.v, "", NULL);
 	} else {
-		reap_jobs();
-		pid_t pid = sh_fork();
-		if (pid == 0)
-			exec_command(args.v, "");
-		status = wait_fg(pid);
+		status = fork_command(args.v);
 	}
 restore:
 	if (is_bare_exec(b, args.v, args.n))

@@ -379,6 +379,23 @@ const char *search_path(void);
 char *path_search(const char *name);
 /* A readable file in $PATH (for .): malloced path or NULL. */
 char *path_search_any(const char *name);
+/* The next file called name in the search path from *at on (see exec.c). */
+char *path_next(const char *name, const char **at, int mode);
+/* The hash builtin's table of where commands were found, in the order they were. */
+struct remembered {
+	struct remembered *next;
+	char *path;
+	unsigned hits;		/* times run from there */
+	bool pinned;		/* by hash -p: used even when the file is not there */
+	char name[];
+};
+struct remembered **hash_table(void);
+struct remembered *hash_lookup(const char *name);
+/* Search PATH for name and remember where it is; false if it is not there. */
+bool hash_add(const char *name);
+void hash_remember(const char *name, const char *path, unsigned hits);
+bool hash_forget(const char *name);
+void hash_forget_all(void);
 /* command NAME...: run a builtin or an external command (no functions). */
 int exec_argv(char **argv);
 /* exec NAME...: replace the shell. */
@@ -481,6 +498,8 @@ struct sh_state {
 		unsigned next;	/* the entry to replace */
 	} msg;
 	int nspare;
+	struct remembered *hashed;	/* see hash_table */
+	char *hash_path;	/* the search path the table belongs to */
 };
 extern struct sh_state sh_G;
 
