@@ -1307,83 +1307,77 @@ static int bi_umask(int argc, char **argv)
 	return 0;
 }
 
-static const struct {
+/* ulimit's resources, in the order -a lists them (bash's names and units) */
+static const struct limit {
 	char opt;
-	int res;
-	int shift;	/* values in units of 1 << shift bytes */
-	const char *desc;
+	signed char res;	/* -1: the pipe size, which is fixed */
+	unsigned char shift;	/* values in units of 1 << shift bytes */
+	const char *desc, *unit;
 } limits[] = {
-	{ 't', RLIMIT_CPU, 0, "time(seconds)" },
-	{ 'f', RLIMIT_FSIZE, 9, "file(blocks)" },
-	{ 'd', RLIMIT_DATA, 10, "data(kb)" },
-	{ 's', RLIMIT_STACK, 10, "stack(kb)" },
-	{ 'c', RLIMIT_CORE, 9, "coredump(blocks)" },
-	{ 'm', RLIMIT_RSS, 10, "memory(kb)" },
-	{ 'l', RLIMIT_MEMLOCK, 10, "locked memory(kb)" },
-	{ 'p', RLIMIT_NPROC, 0, "process" },
-	{ 'n', RLIMIT_NOFILE, 0, "nofiles" },
-	{ 'v', RLIMIT_AS, 10, "vmemory(kb)" },
+	{ 'R', RLIMIT_RTTIME, 0, "real-time non-blocking time", "microseconds" },
+	{ 'c', RLIMIT_CORE, 9, "core file size", "blocks" },
+	{ 'd', RLIMIT_DATA, 10, "data seg size", "kbytes" },
+	{ 'e', RLIMIT_NICE, 0, "scheduling priority", NULL },
+	{ 'f', RLIMIT_FSIZE, 9, "file size", "blocks" },
+	{ 'i', RLIMIT_SIGPENDING, 0, "pending signals", NULL },
+	{ 'l', RLIMIT_MEMLOCK, 10, "max locked memory", "kbytes" },
+	{ 'm', RLIMIT_RSS, 10, "max memory size", "kbytes" },
+	{ 'n', RLIMIT_NOFILE, 0, "open files", NULL },
+	{ 'p', -1, 9, "pipe size", "512 bytes" },
+	{ 'q', RLIMIT_MSGQUEUE, 0, "POSIX message queues", "bytes" },
+	{ 'r', RLIMIT_RTPRIO, 0, "real-time priority", NULL },
+	{ 's', RLIMIT_STACK, 10, "stack size", "kbytes" },
+	{ 't', RLIMIT_CPU, 0, "cpu time", "seconds" },
+	{ 'u', RLIMIT_NPROC, 0, "max user processes", NULL },
+	{ 'v', RLIMIT_AS, 10, "virtual memory", "kbytes" },
+	{ 'x', RLIMIT_LOCKS, 0, "file locks", NULL },
 };
 
-static void print_limit(rlim_t v, int shift)
+static void print_limit(const struct limit *l, bool hard, bool label)
 {
+	struct rlimit rl = { PIPE_BUF, PIPE_BUF };
+	rlim_t v;
+
+	if (label) {
+		char unit[32];
+		if (l->unit)
+			snprintf(unit, sizeof(unit), "(%s, -%c) ", l->unit, l->opt);
+		else
+			snprintf(unit, sizeof(unit), "(-%c) ", l->opt);
+		printf("%-20s %20s", l->desc, unit);
+	}
+	if (l->res >= 0)
+		getrlimit(l->res, &rl);
+	v = hard ? rl.rlim_max : rl.rlim_cur;
 	if (v == RLIM_INFINITY)
 		printf("unlimited\n");
 	else
-		printf("%llu\n", (unsigned long long)(v >> shift));
+		printf("%llu\n", (unsigned long long)(v >> l->shift));
 }
 
-static int bi_ulimit(int argc, char **argv)
+/* ulimit [-HS] -X VALUE: soft and hard both when neither is named */
+static int set_limit(const struct limit *l, const char *arg, bool soft, bool hard)
 {
-	bool soft = false, hard = false, all = false;
-	int which = 1, i = 1;	/* -f */
 	struct rlimit rl;
-
-	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		for (const char *p = argv[i] + 1; *p; p++) {
-			size_t k;
-			if (*p == 'H')
-				hard = true;
-			else if (*p == 'S')
-				soft = true;
-			else if (*p == 'a')
-				all = true;
-			else {
-				for (k = 0; k < ARRAY_SIZE(limits) && limits[k].opt != *p; k++)
-					;
-				if (k == ARRAY_SIZE(limits)) {
-					sh_error("ulimit: -%c: invalid option", *p);
-					return 2;
-				}
-				which = k;
-			}
-		}
-	}
-	if (all) {
-		for (size_t k = 0; k < ARRAY_SIZE(limits); k++) {
-			getrlimit(limits[k].res, &rl);
-			printf("-%c: %-18s ", limits[k].opt, limits[k].desc);
-			print_limit(hard ? rl.rlim_max : rl.rlim_cur, limits[k].shift);
-		}
-		return 0;
-	}
-	getrlimit(limits[which].res, &rl);
-	if (i == argc) {
-		print_limit(hard ? rl.rlim_max : rl.rlim_cur, limits[which].shift);
-		return 0;
-	}
 	rlim_t v;
-	if (!strcmp(argv[i], "unlimited")) {
+
+	if (l->res < 0 || getrlimit(l->res, &rl) < 0) {
+		errno = EINVAL;
+		goto fail;
+	}
+	if (!strcmp(arg, "unlimited")) {
 		v = RLIM_INFINITY;
+	} else if (!strcmp(arg, "hard") || !strcmp(arg, "soft")) {
+		v = arg[0] == 'h' ? rl.rlim_max : rl.rlim_cur;
 	} else {
 		char *end;
 		errno = 0;
-		unsigned long long n = strtoull(argv[i], &end, 10);
-		if (*end || errno || !isdigit((unsigned char)*argv[i])) {
-			sh_error("ulimit: %s: invalid number", argv[i]);
+		unsigned long long n = strtoull(arg, &end, 10);
+		v = (rlim_t)n << l->shift;
+		if (*end || errno || !isdigit((unsigned char)*arg) || v >> l->shift != n) {
+			sh_error("ulimit: %s: invalid number", arg);
 			return 1;
 		}
-		v = (rlim_t)n << limits[which].shift;
 	}
 	if (!soft && !hard)
 		soft = hard = true;
@@ -1391,11 +1385,63 @@ static int bi_ulimit(int argc, char **argv)
 		rl.rlim_cur = v;
 	if (hard)
 		rl.rlim_max = v;
-	if (setrlimit(limits[which].res, &rl) < 0) {
-		sh_error("ulimit: %s", strerror(errno));
-		return 1;
+	if (setrlimit(l->res, &rl) == 0)
+		return 0;
+fail:
+	sh_error("ulimit: %s: cannot modify limit: %s", l->desc, strerror(errno));
+	return 1;
+}
+
+static int bi_ulimit(int argc, char **argv)
+{
+	bool soft = false, hard = false, all = false;
+	unsigned char chosen[ARRAY_SIZE(limits)];
+	size_t n = 0;
+	int i = 1, status = 0;
+
+	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (!strcmp(argv[i], "--")) {
+			i++;
+			break;
+		}
+		for (const char *p = argv[i] + 1; *p; p++) {
+			size_t k;
+			if (*p == 'H' || *p == 'S' || *p == 'a') {
+				hard |= *p == 'H';
+				soft |= *p == 'S';
+				all |= *p == 'a';
+				continue;
+			}
+			for (k = 0; k < ARRAY_SIZE(limits) && limits[k].opt != *p; k++)
+				;
+			if (k == ARRAY_SIZE(limits)) {
+				sh_error("ulimit: -%c: invalid option", *p);
+				sh_error("ulimit: usage: ulimit [-SHacdefilmnpqrstuvxR] [limit]");
+				return 2;
+			}
+			if (n < ARRAY_SIZE(chosen) && !memchr(chosen, (int)k, n))
+				chosen[n++] = (unsigned char)k;
+		}
 	}
-	return 0;
+	if (argc - i > (all ? 0 : 1)) {
+		sh_error("ulimit: too many arguments");
+		return 2;
+	}
+	if (all) {
+		for (size_t k = 0; k < ARRAY_SIZE(limits); k++)
+			print_limit(&limits[k], hard, true);
+		return 0;
+	}
+	if (!n)
+		chosen[n++] = 4;	/* -f */
+	for (size_t k = 0; k < n; k++) {
+		const struct limit *l = &limits[chosen[k]];
+		if (i == argc)
+			print_limit(l, hard, n > 1);
+		else
+			status |= set_limit(l, argv[i], soft, hard);
+	}
+	return status;
 }
 
 /* ---- read ---- */
