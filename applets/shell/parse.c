@@ -753,6 +753,18 @@ static bool unquote_delim(char *s)
 	return quoted;
 }
 
+/* Whether the text ends with a backslash that no other backslash quotes */
+static bool ends_in_backslash(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && s[n - 1 - k] == '\\')
+		k++;
+	return k & 1;
+}
+
+/* The bodies of the here-documents begun on the line just read. Unless the delimiter was
+ * quoted, a backslash-newline joins lines first: "a\<newline>EOF" is no delimiter line. */
 static void read_heredocs(struct parser *p)
 {
 	struct lexer *lx = p->lx;
@@ -769,8 +781,15 @@ static void read_heredocs(struct parser *p)
 			line.len = 0;
 			if (line.s)
 				line.s[0] = 0;
-			while ((c = lx_getc(lx)) >= 0 && c != '\n')
-				sb_addc(&line, c);
+			while ((c = lx_getc(lx)) >= 0) {
+				if (c != '\n') {
+					sb_addc(&line, c);
+				} else if (!r->quoted && ends_in_backslash(line.s, line.len)) {
+					line.s[--line.len] = 0;	/* a line continuation */
+				} else {
+					break;
+				}
+			}
 			if (c < 0 && line.len == 0)
 				break;
 			{
