@@ -1394,52 +1394,32 @@ fail:
 
 static int bi_ulimit(int argc, char **argv)
 {
-	bool soft = false, hard = false, all = false;
-	unsigned char chosen[ARRAY_SIZE(limits)];
-	size_t n = 0;
-	int i = 1, status = 0;
+	/* H S a, then the letters of limits[] in its order */
+	static const char letters[] = "HSaRcdefilmnpqrstuvx";
+	unsigned fl, chosen;
+	bool hard;
+	int i = builtin_flags(argv, letters, &fl, "ulimit [-SHacdefilmnpqrstuvxR] [limit]");
+	int status = 0;
 
-	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		if (!strcmp(argv[i], "--")) {
-			i++;
-			break;
-		}
-		for (const char *p = argv[i] + 1; *p; p++) {
-			size_t k;
-			if (*p == 'H' || *p == 'S' || *p == 'a') {
-				hard |= *p == 'H';
-				soft |= *p == 'S';
-				all |= *p == 'a';
-				continue;
-			}
-			for (k = 0; k < ARRAY_SIZE(limits) && limits[k].opt != *p; k++)
-				;
-			if (k == ARRAY_SIZE(limits)) {
-				sh_error("ulimit: -%c: invalid option", *p);
-				sh_error("ulimit: usage: ulimit [-SHacdefilmnpqrstuvxR] [limit]");
-				return 2;
-			}
-			if (n < ARRAY_SIZE(chosen) && !memchr(chosen, (int)k, n))
-				chosen[n++] = (unsigned char)k;
-		}
-	}
-	if (argc - i > (all ? 0 : 1)) {
+	if (i < 0)
+		return 2;
+	hard = fl & 1;
+	chosen = fl >> 3;
+	if (argc - i > (fl & 4 ? 0 : 1)) {
 		sh_error("ulimit: too many arguments");
 		return 2;
 	}
-	if (all) {
-		for (size_t k = 0; k < ARRAY_SIZE(limits); k++)
-			print_limit(&limits[k], hard, true);
-		return 0;
-	}
-	if (!n)
-		chosen[n++] = 4;	/* -f */
-	for (size_t k = 0; k < n; k++) {
-		const struct limit *l = &limits[chosen[k]];
+	if (fl & 4)
+		chosen = ~0u;
+	else if (!chosen)
+		chosen = 1u << 4;	/* -f */
+	for (size_t k = 0; k < ARRAY_SIZE(limits); k++) {
+		if (!(chosen & (1u << k)))
+			continue;
 		if (i == argc)
-			print_limit(l, hard, n > 1);
+			print_limit(&limits[k], hard, (fl & 4) || (chosen & (chosen - 1)));
 		else
-			status |= set_limit(l, argv[i], soft, hard);
+			status |= set_limit(&limits[k], argv[i], fl & 2, hard);
 	}
 	return status;
 }
@@ -2095,25 +2075,15 @@ static bool describe(const char *name, unsigned how)
 
 static int bi_type(int argc, char **argv)
 {
-	static const char opts[] = "afpPt";
-	unsigned how = 0;
-	int i = 1, status = 0;
+	static const unsigned bits[] = { D_ALL, D_NOFUNC, D_PATH, D_FORCE, D_KIND };
+	unsigned fl, how = 0;
+	int i = builtin_flags(argv, "afpPt", &fl, "type [-afptP] name..."), status = 0;
 
-	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		if (!strcmp(argv[i], "--")) {
-			i++;
-			break;
-		}
-		for (const char *p = argv[i] + 1; *p; p++) {
-			const char *o = strchr(opts, *p);
-			if (!o) {
-				sh_error("type: -%c: invalid option", *p);
-				sh_error("type: usage: type [-afptP] name...");
-				return 2;
-			}
-			how |= (unsigned[]){ D_ALL, D_NOFUNC, D_PATH, D_FORCE, D_KIND }[o - opts];
-		}
-	}
+	if (i < 0)
+		return 2;
+	for (size_t k = 0; k < ARRAY_SIZE(bits); k++)
+		if (fl & (1u << k))
+			how |= bits[k];
 	for (; i < argc; i++) {
 		if (describe(argv[i], how))
 			continue;
