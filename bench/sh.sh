@@ -85,6 +85,15 @@ while [ $i -lt $N ]; do
 done
 echo "$v"
 S
+w readloop 20000 <<'S'
+f=${TMPDIR:-/tmp}/shbench-lines.$$
+i=0
+while [ $i -lt $N ]; do echo "field$i some more text on the line"; i=$((i + 1)); done > "$f"
+n=0
+while read -r a b; do n=$((n + 1)); done < "$f"
+rm -f "$f"
+echo $n $a
+S
 w subshells 1000 <<'S'
 i=0
 while [ $i -lt $N ]; do x=$(echo $i); (: $x); echo $x | read y; i=$((i + 1)); done

@@ -1620,10 +1620,27 @@ static long long now_ms(void)
 
 enum { RB_EOF = 0, RB_ERROR = -1, RB_TIMEOUT = -2, RB_SIGNAL = -3 };
 
+static bool is_regular_fd(int fd)
+{
+	struct stat st;
+	return fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Bytes read ahead from a regular file; what is left over is given back with lseek. */
+struct read_ahead {
+	bool on;
+	int pos, len;
+	char b[512];
+};
+
 /* One byte, or an RB_ code. deadline: now_ms() value, -1 for none. */
 static int read_byte(const struct read_opts *o, const struct read_tty *t, long long deadline,
-		     char *c)
+		     struct read_ahead *ra, char *c)
 {
+	if (ra->pos < ra->len) {
+		*c = ra->b[ra->pos++];
+		return 1;
+	}
 	for (;;) {
 		if (deadline >= 0) {
 			struct pollfd p = { .fd = o->fd, .events = POLLIN };
@@ -1642,9 +1659,14 @@ static int read_byte(const struct read_opts *o, const struct read_tty *t, long l
 				continue;
 			}
 		}
-		ssize_t n = read(o->fd, c, 1);
+		ssize_t n = ra->on ? read(o->fd, ra->b, sizeof(ra->b)) : read(o->fd, c, 1);
+		if (n > 0 && ra->on) {
+			ra->len = (int)n;
+			ra->pos = 1;
+			*c = ra->b[0];
+		}
 		if (n >= 0)
-			return n;
+			return n > 0;
 		if (errno != EINTR)
 			return RB_ERROR;
 		if (tty_interrupted(t))
@@ -1653,12 +1675,13 @@ static int read_byte(const struct read_opts *o, const struct read_tty *t, long l
 }
 
 /* Read up to the delimiter, one byte at a time so that the rest stays for the next
- * reader. mask marks the characters quoted with a backslash. NUL bytes are dropped (as
+ * reader; from a regular file in blocks, giving back what was read too far. mask marks the characters quoted with a backslash. NUL bytes are dropped (as
  * bash does). Returns read's status: 1 at the end of input or a read error (what came
  * before is kept), 128+SIGALRM at the timeout. */
 static int read_line(const struct read_opts *o, struct sbuf *line, struct sbuf *mask)
 {
 	struct read_tty t = { 0 };
+	struct read_ahead ra = { .on = o->timeout_ms < 0 && is_regular_fd(o->fd) };
 	long long deadline = o->timeout_ms >= 0 ? now_ms() + o->timeout_ms : -1;
 	long count = 0;
 	bool escaped = false;
@@ -1667,7 +1690,7 @@ static int read_line(const struct read_opts *o, struct sbuf *line, struct sbuf *
 
 	tty_setup(o, &t);
 	while (o->nchars < 0 || count < o->nchars) {
-		int r = read_byte(o, &t, deadline, &c);
+		int r = read_byte(o, &t, deadline, &ra, &c);
 		if (r <= 0) {
 			/* a read error (a closed fd) ends the input, as in dash */
 			status = r == RB_TIMEOUT ? 128 + SIGALRM
@@ -1690,6 +1713,8 @@ static int read_line(const struct read_opts *o, struct sbuf *line, struct sbuf *
 		sb_addc(mask, quoted);
 		count++;
 	}
+	if (ra.pos < ra.len)
+		lseek(o->fd, ra.pos - ra.len, SEEK_CUR);
 	tty_restore(o, &t);
 	return status;
 }
