@@ -151,10 +151,16 @@ static const char *skip_dquote(const char *s)
 	return *s ? s + 1 : s;
 }
 
+/* In double quotes, quotes in the pattern of ${x#p} ${x%p} ${x/p/r} are quotes still. */
 static const char *skip_brace(const char *s, bool dq)
 {
-	while (*s && *s != '}')
+	const char *start = s;
+
+	while (*s && *s != '}') {
+		if (s > start && (*s == '#' || *s == '%' || *s == '/'))
+			dq = false;
 		s = skip_unit(s, dq);
+	}
 	return *s ? s + 1 : s;
 }
 
@@ -291,7 +297,7 @@ static char *expand_sub(const char *s, const char *end, int flags, enum ctx ctx)
 	if ((ctx == C_UNQ || !(flags & EXP_PATTERN)) && plain_text(s, end))
 		return xstrndup(s, end - s);
 	x_init(&x, flags);
-	x.brace_word = flags & EXP_ARITH;
+	x.brace_word = ctx != C_UNQ;	/* a word, subscript or offset inside "${...}" */
 	expand_part(&x, s, end, ctx == C_UNQ ? C_UNQ : C_DQ);
 	o = out = xmalloc(x.s.len * (flags & (EXP_PATTERN | EXP_REGEX) ? 2 : 1) + 1);
 	for (size_t i = 0; i < x.s.len; i++) {
@@ -583,9 +589,9 @@ static char *elist_join(const struct elist *l, bool star)
 
 static void add_list_fields(struct xbuf *x, const struct elist *l, bool quoted, bool star)
 {
-	if (quoted && star) {
+	if (star && (quoted || !(x->flags & EXP_FIELDS))) {	/* no fields: as "$*" */
 		char *j = elist_join(l, true);
-		add_value(x, j, true);
+		add_value(x, j, quoted);
 		free(j);
 		return;
 	}
@@ -994,7 +1000,8 @@ static const char *expand_dollar(struct xbuf *x, const char *s, enum ctx ctx)
 		x_add(x, '$', quoted ? F_QUOTED : x->literal);
 		return s;
 	}
-	if (*s == '@' || (*s == '*' && !quoted)) {
+	/* where no fields are made (assignments, case words), $* is joined as "$*" is */
+	if (*s == '@' || (*s == '*' && !quoted && (x->flags & EXP_FIELDS))) {
 		add_positional_fields(x, quoted);
 		return e;
 	}

@@ -282,12 +282,18 @@ static void scan_arith(struct parser *p, struct sbuf *b)
 	}
 }
 
+/* The rest of a ${...}; in double quotes, quotes in a pattern (after # % /) are quotes
+ * still, as in skip_brace. */
 static void scan_brace(struct parser *p, struct sbuf *b, bool dq)
 {
+	size_t start = b->len;
 	int c;
+
 	while ((c = lx_getc(p->lx)) != '}') {
 		if (c < 0)
 			eof_error(p);
+		if (b->len > start && (c == '#' || c == '%' || c == '/'))
+			dq = false;
 		if (c == '\\' && lx_peek(p->lx) == '\n') {
 			lx_getc(p->lx);	/* a line continuation */
 			continue;
