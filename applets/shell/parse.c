@@ -41,7 +41,7 @@ struct parser {
 	char *word;		/* T_WORD / T_IONUM text (malloced) */
 	int tok_line;
 	struct redir *hd_first, **hd_last;	/* here-documents waiting for their bodies */
-	bool alias_next;	/* the alias just expanded ended in a blank */
+	char *alias_blank;	/* the last alias expanded ended in a blank: its name */
 	bool alias_first;	/* the next word begins the text of such an expansion */
 	/* bash reads NAME[subscript] whole, blanks and all, in a word where an assignment
 	 * may be (a[i + 1]=x): args: a command name was read, so the words are arguments;
@@ -920,7 +920,10 @@ static bool try_alias(struct parser *p)
 	p->args = p->args_before;
 	{
 		size_t n = strlen(a->value);
-		p->alias_next = n && (a->value[n - 1] == ' ' || a->value[n - 1] == '\t');
+		free(p->alias_blank);
+		p->alias_blank = NULL;
+		if (n && (a->value[n - 1] == ' ' || a->value[n - 1] == '\t'))
+			p->alias_blank = xstrdup(a->name);
 	}
 	return true;
 }
@@ -951,11 +954,15 @@ static struct node *parse_simple(struct parser *p)
 			if (ENABLE_FEATURE_SH_ARRAYS && lhs && p->word[lhs + 1] == '(' &&
 			    !is_decl_name(n->words ? n->words->text : ""))
 				syntax_error(p, "(");
-			if (n->words && (p->alias_next || p->alias_first)) {
-				/* after an alias ending in a blank; the first word of
-				 * what that gave is checked again (bash) */
-				if (!p->alias_first)
-					p->alias_next = false;
+			/* the word after the text of an alias ending in a blank, and the
+			 * first word of what that gave (bash), are checked for aliases */
+			bool after = p->alias_blank &&
+				     !input_alias_active(p->lx->in, p->alias_blank);
+			if (n->words && (after || p->alias_first)) {
+				if (after) {
+					free(p->alias_blank);
+					p->alias_blank = NULL;
+				}
 				p->alias_first = false;
 				if (try_alias(p)) {
 					p->alias_first = true;
@@ -970,7 +977,9 @@ static struct node *parse_simple(struct parser *p)
 			break;
 		}
 	}
-	p->alias_next = p->alias_first = false;
+	free(p->alias_blank);
+	p->alias_blank = NULL;
+	p->alias_first = false;
 	if (!n->words && !n->assigns && !n->redirs)
 		unexpected(p);
 	return n;
@@ -1121,6 +1130,10 @@ static struct node *parse_dbracket(struct parser *p)
 		struct word *w;
 		if (t == T_WORD && !strcmp(p->word, "]]"))
 			break;
+		if (t == T_NEWLINE) {	/* newlines inside are blanks */
+			take_tok(p);
+			continue;
+		}
 		if (t == T_WORD) {
 			w = take_word(p);
 			p->lx->regex = !strcmp(w->text, "=~");
@@ -1481,6 +1494,8 @@ static void lexer_cleanup(struct lexer *lx, struct parser *p)
 	lx->words = NULL;
 	free(lx->capture.s);
 	p->word = NULL;
+	free(p->alias_blank);
+	p->alias_blank = NULL;
 	if (lx->peek >= 0)
 		input_push(lx->in, (char[]){ (char)lx->peek, 0 }, NULL);
 }
