@@ -828,8 +828,10 @@ static int bi_trap(int argc, char **argv)
 		return status;
 	}
 	action = argv[i];
-	if (isdigit((unsigned char)*action) && action[strspn(action, "0123456789")] == 0)
-		action = NULL;	/* all operands are conditions to reset */
+	/* all operands are conditions to reset: after a number, and a lone one (bash) */
+	if ((isdigit((unsigned char)*action) && action[strspn(action, "0123456789")] == 0) ||
+	    i + 1 == argc)
+		action = NULL;
 	else
 		i++;
 	if (action && !strcmp(action, "-"))
@@ -1063,6 +1065,10 @@ static int bi_pwd(int argc, char **argv)
 		return 0;
 	}
 	char *cwd = xmalloc_getcwd();
+	if (!cwd && !physical && pwd && *pwd == '/') {	/* removed since: as bash and dash */
+		printf("%s\n", pwd);
+		return 0;
+	}
 	if (!cwd) {
 		sh_error("pwd: %s", strerror(errno));
 		return 1;
