@@ -175,6 +175,8 @@ const char *bb_basename(const char *path);
 char *last_path_component(char *path);
 char *concat_path_file(const char *dir, const char *name);
 bool is_prefixed_with(const char *s, const char *prefix);
+/* Code point cp (below 0x110000) in UTF-8 into buf (4 bytes at most); returns the length. */
+int utf8_encode(char *buf, unsigned cp);
 /* The current directory's name, of any length (libbb/getcwd.c); NULL with errno. */
 char *xmalloc_getcwd(void);
 

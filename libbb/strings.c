@@ -31,3 +31,18 @@ bool is_prefixed_with(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
+
+int utf8_encode(char *buf, unsigned cp)
+{
+	int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+	static const unsigned char lead[] = { 0, 0, 0xc0, 0xe0, 0xf0 };
+
+	if (n == 1) {
+		buf[0] = (char)cp;
+		return 1;
+	}
+	for (int i = n - 1; i > 0; i--, cp >>= 6)
+		buf[i] = (char)(0x80 | (cp & 0x3f));
+	buf[0] = (char)(lead[n] | cp);
+	return n;
+}

@@ -84,21 +84,11 @@ static long long digits_value(const char **p, int base, int max)
 
 static void put_utf8(struct sink *s, long long cp)
 {
-	if (cp < 0x80) {
-		put(s, cp);
-	} else if (cp < 0x800) {
-		put(s, 0xc0 | cp >> 6);
-		put(s, 0x80 | (cp & 0x3f));
-	} else if (cp < 0x10000) {
-		put(s, 0xe0 | cp >> 12);
-		put(s, 0x80 | (cp >> 6 & 0x3f));
-		put(s, 0x80 | (cp & 0x3f));
-	} else {
-		put(s, 0xf0 | cp >> 18);
-		put(s, 0x80 | (cp >> 12 & 0x3f));
-		put(s, 0x80 | (cp >> 6 & 0x3f));
-		put(s, 0x80 | (cp & 0x3f));
-	}
+	char buf[4];
+	int n = utf8_encode(buf, (unsigned)cp);
+
+	for (int i = 0; i < n; i++)
+		put(s, (unsigned char)buf[i]);
 }
 
 /* One escape; p points after the backslash. In %b arguments octal is \0NNN or \NNN, in the

@@ -1871,6 +1871,17 @@ static char *nofork_output(const struct applet *a, char **argv, int *status)
 
 /* printf is the applet; the shell adds bash's -v NAME: the output is assigned to NAME
  * (up to a NUL byte) instead of printed. */
+/* NAME[SUBSCRIPT], as on the left of an assignment */
+static bool is_element_name(const char *s)
+{
+	size_t nl, n = strlen(s);
+	char *w = xasprintf("%s=", s);
+	bool ok = ENABLE_FEATURE_SH_ARRAYS && s[n ? n - 1 : 0] == ']' && assign_lhs_len(w, &nl) == n;
+
+	free(w);
+	return ok;
+}
+
 static int bi_printf(int argc, char **argv)
 {
 	const struct applet *a = find_applet("printf");
@@ -1884,7 +1895,7 @@ static int bi_printf(int argc, char **argv)
 	if (!name) {
 		sh_error("printf: -v: option requires an argument");
 		i = argc + 1;
-	} else if (!is_name(name, strlen(name))) {
+	} else if (!is_name(name, strlen(name)) && !is_element_name(name)) {
 		sh_error("printf: `%s': not a valid identifier", name);
 		return 2;
 	}
@@ -1899,8 +1910,12 @@ static int bi_printf(int argc, char **argv)
 	memcpy(args + 1, argv + i, (argc - i + 1) * sizeof(*args));
 	out = nofork_output(a, args, &status);
 	free(args);
-	if (out && var_set(name, out, 0) < 0)
-		status = 2;
+	if (out) {
+		char *w = xasprintf("%s=%s", name, out);
+		if (assign_word(w, 0, true) < 0)
+			status = 2;
+		free(w);
+	}
 	free(out);
 	return status;
 }

@@ -932,6 +932,29 @@ static const char *expand_dollar_squote(struct xbuf *x, const char *s)
 				c = v;
 				break;
 			}
+			case 'u': case 'U': {	/* a code point, in UTF-8 */
+				unsigned v = 0;
+				int k = 0, n = c == 'u' ? 4 : 8;
+				char buf[4];
+				while (k < n && isxdigit(*s)) {
+					v = v * 16 + (isdigit(*s) ? *s - '0' : (tolower(*s) - 'a' + 10));
+					s++, k++;
+				}
+				if (!k || v > 0x10ffff) {
+					s -= k;
+					x_add(x, '\\', F_QUOTED);
+					break;
+				}
+				if (!v) {
+					c = 0;
+					break;
+				}
+				n = utf8_encode(buf, v);
+				for (int i = 0; i < n - 1; i++)
+					x_add(x, (unsigned char)buf[i], F_QUOTED);
+				c = (unsigned char)buf[n - 1];
+				break;
+			}
 			default:
 				if (c >= '0' && c <= '7') {
 					int v = c - '0', k = 1;
