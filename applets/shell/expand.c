@@ -487,12 +487,14 @@ static char *replace(const char *v, const char *s, const char *end)
 	return sb_take(&out);
 }
 
-/* bash ${x^} ${x^^} ${x,} ${x,,} (without a pattern). */
-static char *change_case(const char *v, bool upper, bool all)
+/* bash ${x^p} ${x^^p} ${x,p} ${x,,p}: the first or every character that matches the
+ * pattern p (any character when there is none) */
+static char *change_case(const char *v, bool upper, bool all, const char *pat)
 {
 	char *t = xstrdup(v);
 	for (char *p = t; *p; p++) {
-		*p = upper ? toupper((unsigned char)*p) : tolower((unsigned char)*p);
+		if (!*pat || pattern_match_n(pat, p, 1, false))
+			*p = upper ? toupper((unsigned char)*p) : tolower((unsigned char)*p);
 		if (!all)
 			break;
 	}
@@ -844,7 +846,7 @@ static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ct
 			elist_slice(&list, name, op, end);
 			goto list_plain;
 		}
-		if (*op == '%' || *op == '#')
+		if (*op == '%' || *op == '#' || *op == '^' || *op == ',')
 			pat = expand_sub(op + 1 + longest, end, EXP_PATTERN, C_UNQ);
 		if (!is_at) {
 			elist_add(&list, 0, v ? v : "");
@@ -855,10 +857,10 @@ static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ct
 				t = substring(e, op, end);
 			else if (*op == '/')
 				t = v || is_at ? replace(e, op + 1, end) : xstrdup("");	/* unset */
-			else if (pat)
-				t = trim_pattern(e, pat, *op == '%', longest);
+			else if (*op == '^' || *op == ',')
+				t = change_case(e, *op == '^', longest, pat);
 			else
-				t = change_case(e, *op == '^', longest);
+				t = trim_pattern(e, pat, *op == '%', longest);
 			free(e);
 			list.e[i].val = t;
 		}
