@@ -847,17 +847,23 @@ const char *search_path(void)
 	return path ? path : "/usr/local/bin:/usr/bin:/bin";
 }
 
-/* The next regular file called name that access() allows for mode, looking in the search
- * path's entries from *at on; *at moves past the entry. NULL when there is none. */
-char *path_next(const char *name, const char **at, int mode)
+/* A regular file that access() allows for mode */
+static bool usable_file(const char *path, int mode)
 {
 	struct stat st;
 
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, mode) == 0;
+}
+
+/* The next usable file called name, looking in the search path's entries from *at on;
+ * *at moves past the entry. NULL when there is none. */
+char *path_next(const char *name, const char **at, int mode)
+{
 	while (*at) {
 		const char *p = *at, *e = strchrnul(p, ':');
 		char *full = e == p ? xstrdup(name) : xasprintf("%.*s/%s", (int)(e - p), p, name);
 		*at = *e ? e + 1 : NULL;
-		if (stat(full, &st) == 0 && S_ISREG(st.st_mode) && access(full, mode) == 0)
+		if (usable_file(full, mode))
 			return full;
 		free(full);
 	}
@@ -950,7 +956,6 @@ void hash_forget_all(void)
 static char *command_path(const char *name)
 {
 	struct remembered *r;
-	struct stat st;
 	char *path;
 
 	if (sh_G.std_path)
@@ -958,8 +963,7 @@ static char *command_path(const char *name)
 	r = *hash_find(name);
 	/* unlike bash, a file moved or deleted since is searched for again, unless hash -p
 	 * put it there */
-	if (r && (r->pinned ||
-		  (stat(r->path, &st) == 0 && S_ISREG(st.st_mode) && access(r->path, X_OK) == 0))) {
+	if (r && (r->pinned || usable_file(r->path, X_OK))) {
 		r->hits++;
 		return xstrdup(r->path);
 	}
@@ -969,11 +973,6 @@ static char *command_path(const char *name)
 	else if (r)
 		hash_forget(name);
 	return path;
-}
-
-char *path_search(const char *name)
-{
-	return command_path(name);
 }
 
 bool hash_add(const char *name)

@@ -376,7 +376,6 @@ void traps_reset_in_child(void);
 void traps_forget_parent(void);
 /* Find a command in $PATH: malloced path or NULL. */
 const char *search_path(void);
-char *path_search(const char *name);
 /* A readable file in $PATH (for .): malloced path or NULL. */
 char *path_search_any(const char *name);
 /* The next file called name in the search path from *at on (see exec.c). */
