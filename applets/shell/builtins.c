@@ -132,65 +132,15 @@ static void print_quoted(const char *s)
 	putchar('\'');
 }
 
-/* declare -p quoting: "..." with \ before " \ $ `, or $'...' for control characters */
-static void print_dquoted(const char *s)
+/* declare -p; without declare, set's NAME=(...) for arrays */
+static void print_declare(const struct var *v, bool declare)
 {
-	bool ctl = false;
+	struct sbuf b = { 0 };
 
-	for (const char *p = s; *p; p++)
-		ctl |= (unsigned char)*p < ' ' || *p == 0x7f;
-	fputs(ctl ? "$'" : "\"", stdout);
-	for (; *s; s++) {
-		const char *e = strchr("\n\t\r\033\\", *s);
-		if (!ctl && strchr("\"\\$`", *s)) {
-			printf("\\%c", *s);
-		} else if (ctl && e) {
-			printf("\\%c", "ntrE\\"[e - "\n\t\r\033\\"]);
-		} else if (ctl && *s == '\'') {
-			fputs("\\'", stdout);
-		} else if (ctl && ((unsigned char)*s < ' ' || *s == 0x7f)) {
-			printf("\\%03o", (unsigned char)*s);
-		} else {
-			putchar(*s);
-		}
-	}
-	putchar(ctl ? '\'' : '"');
-}
-
-/* NAME=([0]="x" [1]="y") for set and declare -p */
-static void print_array(const struct var *v)
-{
-	printf("%s=(", v->name);
-	for (size_t i = 0; i < v->narr; i++) {
-		printf(&" [%lld]="[!i], v->arr[i].idx);
-		print_dquoted(v->arr[i].val);
-	}
-	putchar(')');
-}
-
-/* declare -p: a command that recreates the variable */
-static void print_declare(const struct var *v)
-{
-	static const unsigned flag[] = { V_ARRAY, V_INTEGER, V_READONLY, V_EXPORT };
-	char opts[8] = "-", *o = opts + 1;
-
-	for (int i = 0; i < 4; i++)
-		if (v->flags & flag[i])
-			*o++ = "airx"[i];
-	if (o == opts + 1)
-		*o++ = '-';
-	*o = 0;
-	printf("declare %s ", opts);
-	if ((v->flags & (V_ARRAY | V_UNSET)) == V_ARRAY) {
-		print_array(v);
-	} else {
-		fputs(v->name, stdout);
-		if (!(v->flags & V_UNSET)) {
-			putchar('=');
-			print_dquoted(v->value);
-		}
-	}
-	putchar('\n');
+	sb_add_declare(&b, v, NULL);
+	/* "declare -a NAME=(...)" */
+	puts(declare ? b.s : strchr(b.s + sizeof("declare"), ' ') + 1);
+	free(b.s);
 }
 
 static int bi_colon(int argc, char **argv)
@@ -304,8 +254,7 @@ static int bi_set(int argc, char **argv)
 		struct var **v = var_sorted(&n);
 		for (size_t k = 0; k < n; k++) {
 			if (ENABLE_FEATURE_SH_ARRAYS && (v[k]->flags & (V_ARRAY | V_UNSET)) == V_ARRAY) {
-				print_array(v[k]);
-				putchar('\n');
+				print_declare(v[k], false);
 				continue;
 			}
 			if (v[k]->flags & V_UNSET)
@@ -422,7 +371,7 @@ static int bi_exec(int argc, char **argv)
 static void print_var_decl(const char *cmd, struct var *v)
 {
 	if (ENABLE_FEATURE_SH_ARRAYS && (v->flags & V_ARRAY)) {
-		print_declare(v);
+		print_declare(v, true);
 		return;
 	}
 	printf("%s %s", cmd, v->name);
@@ -584,7 +533,7 @@ static int bi_declare(int argc, char **argv)
 		struct var **v = var_sorted(&n);
 		for (size_t k = 0; k < n; k++)
 			if ((v[k]->flags & set) == set)
-				print_declare(v[k]);
+				print_declare(v[k], true);
 		free(v);
 		return 0;
 	}
@@ -604,7 +553,7 @@ static int bi_declare(int argc, char **argv)
 		} else if (print) {
 			v = var_lookup(name);
 			if (v)
-				print_declare(v);
+				print_declare(v, true);
 			else
 				sh_error("%s: %s: not found", argv[0], name);
 			status |= !v;

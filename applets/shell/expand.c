@@ -649,6 +649,94 @@ static char *element_value(const char *name, size_t n, const char *sub, const ch
 }
 
 static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ctx ctx);
+static const char *expand_dollar_squote(struct xbuf *x, const char *s, int quote);
+
+/* ${x@E}: v with the escapes of $'...' decoded */
+static char *decode_escapes(const char *v)
+{
+	struct xbuf t;
+	char *r;
+
+	x_init(&t, 0);
+	expand_dollar_squote(&t, v, 0);
+	r = xstrdup(t.s.s);
+	x_done(&t);
+	return r;
+}
+
+/* One value of ${x@Q} (also @K, @k), ${x@E}, ${x@U}, ${x@u}, ${x@L} */
+static char *transform_value(const char *v, int letter)
+{
+	struct sbuf b = { 0 };
+
+	switch (letter) {
+	case 'Q': case 'K': case 'k':
+		sb_add_reusable(&b, v, '\'');
+		return sb_take(&b);
+	case 'E':
+		return decode_escapes(v);
+	case 'U': case 'L': case 'u':
+	default:
+		return change_case(v, letter != 'L', letter != 'u', "");
+	}
+}
+
+/* The bash transformations ${x@A} ${x@a} ${a[@]@K} ${a[@]@k}, or each value's. l has
+ * the values of parameter name (whole: ${a[@]...}) and gets the results. false for a
+ * letter that is none of them. */
+static bool transform(struct elist *l, const char *name, size_t n, int letter, bool whole)
+{
+	char *nm, attr[8];
+	struct var *v;
+	bool array;
+	struct elist r = { 0 };
+	struct sbuf b = { 0 };
+
+	if (!letter || !strchr("QEULuKkAa", letter))
+		return false;
+	nm = xstrndup(name, n);
+	v = isalpha(*name) || *name == '_' ? var_lookup(nm) : NULL;
+	array = v && (v->flags & V_ARRAY) && whole;
+	free(nm);
+	if (letter == 'A' && v) {
+		sb_add_declare(&b, v, array || !l->n ? NULL : l->e[0].val);
+	} else if (letter == 'a') {
+		var_attributes(v, attr);
+		for (size_t i = 0; i < l->n || (!i && v); i++)
+			elist_add(&r, 0, attr);
+	} else if (array && letter == 'K') {
+		for (size_t i = 0; i < l->n; i++) {
+			char idx[32];
+			snprintf(idx, sizeof(idx), &" %lld "[!i], l->e[i].idx);
+			sb_adds(&b, idx);
+			sb_add_reusable(&b, l->e[i].val, '"');
+		}
+	} else if (array && letter == 'k') {
+		for (size_t i = 0; i < l->n; i++) {
+			char idx[24];
+			elist_add(&r, 0, fmt_num(idx, l->e[i].idx));
+			elist_add(&r, 0, l->e[i].val);
+		}
+	} else if (letter != 'A' || whole) {
+		if (letter == 'A') {	/* "${@@A}": set -- 'x' 'y' */
+			elist_add(&r, 0, "set");
+			elist_add(&r, 0, "--");
+			letter = 'Q';
+		}
+		for (size_t i = 0; i < l->n; i++) {
+			char *t = transform_value(l->e[i].val, letter);
+			elist_add(&r, 0, t);
+			free(t);
+		}
+	}
+	if (b.s || (array && letter == 'K')) {
+		elist_add(&r, 0, b.s ? b.s : "");
+		free(b.s);
+	}
+	elist_free(l);
+	*l = r;
+	return true;
+}
 
 /* ${!ref...}: the rest of the expansion applied to the parameter named by ref's value. */
 static void expand_indirect(struct xbuf *x, char *target, const char *rest, const char *end,
@@ -836,6 +924,21 @@ static void expand_brace(struct xbuf *x, const char *s, const char *end, enum ct
 							  : "parameter not set");
 		}
 		goto plain;
+	} else if (*op == '@' && op + 2 == end && !colon) {
+		if (!v && SHOPT(OPT_u) && !is_at)
+			param_error(name, s - name, "unbound variable");
+		if (!is_at && v)
+			elist_add(&list, 0, v);
+		free(v);
+		v = NULL;
+		if (!transform(&list, name, n, op[1], is_at))
+			goto bad_v;
+		if (is_at)
+			goto list_plain;
+		if (list.n)
+			add_value(x, list.e[0].val, quoted);
+		elist_free(&list);
+		return;
 	} else if (colon || *op == '/' || *op == '^' || *op == ',' || *op == '%' || *op == '#') {
 		char *pat = NULL;
 		bool longest = op + 1 < end && op[1] == op[0];
@@ -897,10 +1000,11 @@ bad:
 	sh_fatal(sh_G.interactive ? 1 : 2, "${%.*s}: bad substitution", (int)(end - start), start);
 }
 
-/* $'...': the text between the quotes with its escapes decoded. */
-static const char *expand_dollar_squote(struct xbuf *x, const char *s)
+/* $'...': the text up to the closing quote (or NUL, for ${x@E}) with its escapes
+ * decoded. */
+static const char *expand_dollar_squote(struct xbuf *x, const char *s, int quote)
 {
-	while (*s && *s != '\'') {
+	while (*s && *s != quote) {
 		int c = *s++;
 		if (c == '\\' && *s) {
 			c = *s++;
@@ -969,7 +1073,7 @@ static const char *expand_dollar_squote(struct xbuf *x, const char *s)
 			}
 			if (c == 0) {
 				/* a NUL ends the string */
-				while (*s && *s != '\'')
+				while (*s && *s != quote)
 					s += s[0] == '\\' && s[1] ? 2 : 1;
 				break;
 			}
@@ -1014,7 +1118,7 @@ static const char *expand_dollar(struct xbuf *x, const char *s, enum ctx ctx)
 		return s + 1 + len;
 	}
 	if (*s == '\'' && ctx == C_UNQ)
-		return expand_dollar_squote(x, s + 1);
+		return expand_dollar_squote(x, s + 1, '\'');
 	if (isalpha(*s) || *s == '_') {
 		e = s;
 		while (isalnum(*e) || *e == '_')

@@ -269,6 +269,14 @@ struct alias {
 	char *name, *value;
 };
 struct var *var_lookup(const char *name);
+/* s quoted to be read back by the shell: $'...' when it has control characters, else
+ * between quote characters (' or "), escaping what needs it inside them. */
+void sb_add_reusable(struct sbuf *b, const char *s, int quote);
+/* The attribute letters of v (a i r x, as declare takes them); their count. */
+size_t var_attributes(const struct var *v, char out[8]);
+/* A command that recreates v: value NULL for declare -p ("declare -- x=\"1\"",
+ * arrays as a list); else ${x@A}: x='value', with "declare -FLAGS" only for attributes. */
+void sb_add_declare(struct sbuf *b, const struct var *v, const char *value);
 /* The value, or NULL when unset. LINENO, $-like specials are computed. */
 const char *var_get(const char *name);
 /* Assign; returns -1 after a message for a readonly variable. */

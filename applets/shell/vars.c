@@ -721,3 +721,78 @@ void set_positional(char **argv, int argc)
 	sh_G.pos = v;
 	sh_G.npos = argc;
 }
+
+/* ---- writing variables back as shell input (declare -p, ${x@A}, ${x@Q}) ---- */
+
+void sb_add_reusable(struct sbuf *b, const char *s, int quote)
+{
+	static const char ctl_chars[] = "\n\t\r\033\\", ctl_names[] = "ntrE\\";
+	bool ctl = false;
+
+	for (const char *p = s; *p; p++)
+		ctl |= (unsigned char)*p < ' ' || *p == 0x7f;
+	if (ctl) {
+		quote = '\'';
+		sb_addc(b, '$');
+	}
+	sb_addc(b, quote);
+	for (; *s; s++) {
+		const char *e = strchr(ctl_chars, *s);
+		char oct[8];
+
+		if (ctl && e) {
+			sb_addc(b, '\\');
+			sb_addc(b, ctl_names[e - ctl_chars]);
+		} else if (ctl && ((unsigned char)*s < ' ' || *s == 0x7f)) {
+			snprintf(oct, sizeof(oct), "\\%03o", (unsigned char)*s);
+			sb_adds(b, oct);
+		} else if (*s == '\'' && quote == '\'') {
+			sb_adds(b, ctl ? "\\'" : "'\\''");
+		} else {
+			if (quote == '"' && strchr("\"\\$`", *s))
+				sb_addc(b, '\\');
+			sb_addc(b, *s);
+		}
+	}
+	sb_addc(b, quote);
+}
+
+size_t var_attributes(const struct var *v, char out[8])
+{
+	static const unsigned flag[] = { V_ARRAY, V_INTEGER, V_READONLY, V_EXPORT };
+	size_t n = 0;
+
+	for (int i = 0; v && i < 4; i++)
+		if (v->flags & flag[i])
+			out[n++] = "airx"[i];
+	out[n] = 0;
+	return n;
+}
+
+void sb_add_declare(struct sbuf *b, const struct var *v, const char *value)
+{
+	char attr[8];
+
+	if (var_attributes(v, attr) || !value) {
+		sb_adds(b, "declare -");
+		sb_adds(b, *attr ? attr : "-");
+		sb_addc(b, ' ');
+	}
+	sb_adds(b, v->name);
+	if (value) {
+		sb_addc(b, '=');
+		sb_add_reusable(b, value, '\'');
+	} else if ((v->flags & (V_ARRAY | V_UNSET)) == V_ARRAY) {
+		sb_adds(b, "=(");
+		for (size_t i = 0; i < v->narr; i++) {
+			char idx[32];
+			snprintf(idx, sizeof(idx), &" [%lld]="[!i], v->arr[i].idx);
+			sb_adds(b, idx);
+			sb_add_reusable(b, v->arr[i].val, '"');
+		}
+		sb_addc(b, ')');
+	} else if (!(v->flags & V_UNSET)) {
+		sb_addc(b, '=');
+		sb_add_reusable(b, v->value, '"');
+	}
+}
