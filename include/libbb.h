@@ -177,6 +177,17 @@ char *concat_path_file(const char *dir, const char *name);
 bool is_prefixed_with(const char *s, const char *prefix);
 /* Code point cp (below 0x110000) in UTF-8 into buf (4 bytes at most); returns the length. */
 int utf8_encode(char *buf, unsigned cp);
+/* The multibyte UTF-8 character at s: its length (2 to 4) with *cp set, or 0 if s does not
+ * start with one (ASCII, a stray byte, an overlong form, a surrogate). */
+int utf8_decode(const char *s, unsigned *cp);
+/* The \u (max 4) or \U (max 8) escape of echo -e and printf %b, as bash reads it: up to max
+ * hex digits at *p. Puts the character in UTF-8 into buf (4 bytes) and advances *p past the
+ * digits; returns the length (1 for \u0000, a NUL byte). 0 when there is no hex digit or
+ * the value is beyond U+10FFFF: the escape is then not one. */
+int utf8_escape(char *buf, const char **p, int max);
+/* Whether the character locale, named by LC_ALL, LC_CTYPE or LANG (the first one set and
+ * not empty), is UTF-8. get looks the names up (NULL: getenv; a shell passes its own). */
+bool locale_is_utf8(const char *(*get)(const char *name));
 /* The current directory's name, of any length (libbb/getcwd.c); NULL with errno. */
 char *xmalloc_getcwd(void);
 

@@ -3,6 +3,8 @@
  * (POSIX's XSI echo always interprets them; scripts written for GNU expect -e).
  * Parses its own argv: an argument is an option only if it consists of -[neE]...,
  * so "echo -x" and "echo --" print themselves.
+ * -e knows bash's \u and \U: up to 4 or 8 hex digits, always written as UTF-8 (bash uses
+ * the locale's charset), kept as they are beyond U+10FFFF (bash writes 5- and 6-byte forms).
  */
 
 /*== applet
@@ -23,6 +25,7 @@ Print ARGs separated by spaces, then a newline.
 {FEATURE_FANCY_ECHO}	-n	No trailing newline
 {FEATURE_FANCY_ECHO}	-e	Interpret backslash escapes: \\ \a \b \c (stop) \e \f \n \r \t \v
 {FEATURE_FANCY_ECHO}		\0NNN or \NNN (octal) \xHH (hex)
+{FEATURE_FANCY_ECHO}		\uHHHH \UHHHHHHHH (Unicode character as UTF-8)
 {FEATURE_FANCY_ECHO}	-E	Do not interpret backslash escapes (default)
 ==*/
 
@@ -51,8 +54,9 @@ static bool print_escaped(const char *s)
 	static const char from[] = "abefnrtv\\", to[] = "\a\b\033\f\n\r\t\v\\";
 
 	while (*s) {
-		int c = *s++;
+		int c = *s++, n;
 		const char *e;
+		char buf[4];
 		if (c != '\\' || !*s) {
 			putchar(c);
 			continue;
@@ -70,6 +74,8 @@ static bool print_escaped(const char *s)
 			putchar(v < 0 ? 0 : v & 0xff);
 		} else if (c == 'x' && (c = escape_number(&s, 16, 2)) >= 0) {
 			putchar(c);
+		} else if ((c == 'u' || c == 'U') && (n = utf8_escape(buf, &s, c == 'u' ? 4 : 8))) {
+			fwrite(buf, 1, n, stdout);
 		} else {
 			putchar('\\');
 			s--;	/* not an escape: print both characters */

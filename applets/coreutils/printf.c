@@ -4,8 +4,10 @@
  * Deviations from GNU: as in bash, %b and %q take a width and precision, and flags other
  * than '-' are ignored for %s %c %b %q instead of rejected; \u and \U accept characters
  * below U+00A0 (bash does, GNU follows C99's rule for identifiers and rejects them);
- * 'c takes one byte, as GNU does in the C locale; \c keeps an earlier error status;
- * --help and --version are formats like any other.
+ * 'c gives the code point of a UTF-8 character when LC_ALL, LC_CTYPE or LANG names a
+ * UTF-8 locale, else one byte; %b's \u and \U take up to 4 and 8 digits (bash); bash's
+ * %(FMT)T; \c keeps an earlier error status; --help and --version are formats like any
+ * other.
  */
 
 /*== applet
@@ -30,6 +32,8 @@ taken from the next argument. C is one of:
 	s	The argument as is
 	b	The argument with escapes interpreted (\0NNN for octal)
 	q	The argument quoted for reuse as shell input
+	(FMT)T	The time given in seconds since 1970 (none or -1: now), as
+		strftime(3) FMT has it (empty: %X)
 	%	A percent sign
 Numbers may be decimal, 0x hex or 0 octal; 'c or "c gives the value of character c.
 Missing arguments count as empty strings or 0.
@@ -38,6 +42,7 @@ Missing arguments count as empty strings or 0.
 #include "libbb.h"
 #include "flags/printf.h"
 #include <inttypes.h>
+#include <time.h>
 
 GLOBALS(
 	char **args;	/* the arguments not used yet */
@@ -119,7 +124,15 @@ static const char *put_escape(struct sink *s, const char *p, bool in_arg)
 		return p;
 	}
 	p = after;
-	if (c == 'x' || c == 'u' || c == 'U') {
+	if (in_arg && (c == 'u' || c == 'U')) {
+		/* as echo -e (and bash's %b): up to 4 or 8 digits, no complaints */
+		char buf[4];
+		int n = utf8_escape(buf, &p, c == 'u' ? 4 : 8);
+		for (int i = 0; i < n; i++)
+			put(s, (unsigned char)buf[i]);
+		if (n)
+			return p;
+	} else if (c == 'x' || c == 'u' || c == 'U') {
 		int n = c == 'x' ? 2 : c == 'u' ? 4 : 8;
 		v = digits_value(&p, 16, n);
 		/* \x takes 1 or 2 digits, \u exactly 4 and \U exactly 8 */
@@ -279,15 +292,23 @@ static void check_number(const char *arg, const char *end)
 	G.status = 1;
 }
 
-/* 'c and "c stand for the value of the byte c; returns -1 if arg is not that form. */
-static int char_constant(const char *arg)
+/* 'c and "c stand for the value of the character c: its code point if the locale is UTF-8
+ * and c is a valid multibyte character, else the value of its first byte (GNU and bash
+ * both). Returns -1 if arg is not that form. */
+static long char_constant(const char *arg)
 {
+	unsigned cp = (unsigned char)arg[1];
+	int len = 0;
+
 	if ((*arg != '\'' && *arg != '"') || !arg[1])
 		return -1;
-	if (arg[2])
+	if (cp >= 0x80 && locale_is_utf8(NULL))
+		len = utf8_decode(arg + 1, &cp);
+	len += !len;
+	if (arg[1 + len])
 		bb_error_msg("warning: %s: character(s) following character constant have been "
-			     "ignored", arg + 2);
-	return (unsigned char)arg[1];
+			     "ignored", arg + 1 + len);
+	return cp;
 }
 
 /* A numeric argument, for a signed ('d'), unsigned ('u') or floating ('f') conversion. */
@@ -301,7 +322,7 @@ static union number number_arg(const char *arg, char type)
 {
 	union number n = { 0 };
 	char *end;
-	int c;
+	long c;
 
 	if (!arg)
 		return n;
@@ -352,6 +373,51 @@ static int format_number(const char **f, const char *what)
 
 static const char flag_chars[] = "-+ #0'";
 enum { LEFT_JUSTIFY = 1 };	/* the bit of '-' in flag_chars */
+
+/* %(FMT)T: the time arg (seconds since the epoch; none or -1: now, and -2 too: bash's time
+ * the shell started is not known here) as strftime's FMT (empty: %X) has it, padded to
+ * width and cut at prec (-1: none), as %s would be. */
+static void print_time(const char *fmt, int len, bool left, int width, int prec,
+		       const char *arg)
+{
+	time_t t = arg ? (time_t)number_arg(arg, 'd').i : -1;
+	/* a space at the end tells an empty result (0) from one that does not fit */
+	char *f = len ? xasprintf("%.*s ", len, fmt) : xstrdup("%X "), *buf = NULL;
+	size_t size = 128, n = 0;
+	struct tm tm;
+
+	if (t == -1 || t == -2)
+		t = time(NULL);
+	tzset();	/* TZ may have changed since the last call (a shell's builtin) */
+	if (!localtime_r(&t, &tm)) {
+		t = 0;	/* a year beyond int: bash shows the epoch */
+		localtime_r(&t, &tm);
+	}
+	for (; !n && size <= (1 << 20); size *= 2) {
+		free(buf);
+		buf = xmalloc(size);
+		n = strftime(buf, size, f, &tm);
+	}
+	buf[n ? n - 1 : 0] = 0;
+	printf(left ? "%-*.*s" : "%*.*s", width, prec, buf);
+	free(buf);
+	free(f);
+}
+
+/* The %(FMT)T at start, with f at the '(': FMT ends at the ')' that matches it. */
+static const char *time_conversion(const char *start, const char *f, unsigned flags,
+				   int width, int prec)
+{
+	const char *fmt = ++f;
+
+	for (int depth = 1; *f && (depth += (*f == '(') - (*f == ')')); f++)
+		continue;
+	if (!*f || f[1] != 'T')
+		bb_error_msg_and_die("%.*s: invalid conversion specification",
+				     (int)(f - start) + !!*f + (*f && f[1]), start);
+	print_time(fmt, (int)(f - fmt), flags & LEFT_JUSTIFY, width, prec, next_arg());
+	return f + 2;
+}
 
 /* Print one argument; flags has bit i set for flag_chars[i], prec is -1 if not given. */
 static void print_conversion(int conv, unsigned flags, int width, int prec, const char *arg)
@@ -416,14 +482,16 @@ static const char *convert(const char *f)
 	}
 	for (; *f && strchr("hlLjzt", *f); f++)
 		modifier = true;
-	conv = *f;
-	if (!conv || !strchr("diouxXfFeEgGaAcsbq", conv) || (modifier && strchr("bq", conv)))
-		bb_error_msg_and_die("%.*s: invalid conversion specification",
-				     (int)(f - start) + !!conv, start);
 	if (width < 0) {	/* a negative * width means left-justified */
 		flags |= LEFT_JUSTIFY;
 		width = width == INT_MIN ? INT_MAX : -width;
 	}
+	if (*f == '(')
+		return time_conversion(start, f, flags, width, prec);
+	conv = *f;
+	if (!conv || !strchr("diouxXfFeEgGaAcsbq", conv) || (modifier && strchr("bq", conv)))
+		bb_error_msg_and_die("%.*s: invalid conversion specification",
+				     (int)(f - start) + !!conv, start);
 	print_conversion(conv, flags, width, prec, next_arg());
 	return f + 1;
 }

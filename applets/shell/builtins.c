@@ -422,6 +422,7 @@ static int export_or_readonly(int argc, char **argv, unsigned flag)
 			if (v)
 				v->flags &= ~V_EXPORT;
 		}
+		sh_G.env_stale = true;
 		return special_error(status);
 	}
 	if (!argv[i]) {
@@ -569,6 +570,7 @@ static int bi_declare(int argc, char **argv)
 				status = 1;
 			}
 			v->flags &= ~(clear & ~(V_READONLY | V_ARRAY));
+			sh_G.env_stale |= (clear & V_EXPORT) != 0;
 			if (set & V_ARRAY)
 				status |= array_assign(name, NULL, 0, true, 0) < 0;
 			if (lhs)
@@ -2365,6 +2367,16 @@ const struct applet *nofork_applet_lookup(const char *name)
 int run_applet(const struct applet *a, char **argv)
 {
 	const char *name = NULL;
+
+	/* it reads the environment with getenv (printf's TZ, printenv) */
+	if (sh_G.env_stale) {
+		char **old = sh_G.applet_env;
+		environ = sh_G.applet_env = var_environ();
+		sh_G.env_stale = false;
+		for (char **e = old; e && *e; e++)
+			free(*e);
+		free(old);
+	}
 
 	if (applet_is_builtin(applet_name_of(a)))
 		name = sh_msg_name_kept(applet_name_of(a));

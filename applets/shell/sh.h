@@ -495,6 +495,8 @@ struct sh_state {
 	struct var *pipestatus;	/* PIPESTATUS, once set */
 	struct sbuf funcnames;	/* the running functions, each NUL-terminated, innermost last */
 	bool funcname_stale;	/* FUNCNAME is made from them when next looked at */
+	bool env_stale;		/* an exported variable changed since environ was made */
+	char **applet_env;	/* environ as made for NOFORK applets, or NULL */
 	struct {		/* message names made for applets, for the source src */
 		char *src;
 		struct {

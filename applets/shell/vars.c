@@ -228,6 +228,7 @@ int array_assign(const char *name, struct aelem *e, size_t n, bool append, unsig
 	}
 	arr_free(e, n);
 	v->flags |= flags & (V_EXPORT | V_READONLY | V_INTEGER);
+	sh_G.env_stale |= (v->flags & V_EXPORT) != 0;	/* an array is not in it */
 	return 0;
 }
 
@@ -390,6 +391,7 @@ static struct var *set_value(const char *name, const char *value, unsigned flags
 			v->flags |= V_EXPORT;
 	}
 	v->flags |= flags & (V_EXPORT | V_READONLY | V_INTEGER);
+	sh_G.env_stale |= (v->flags & V_EXPORT) != 0;
 	return v;
 }
 
@@ -474,6 +476,7 @@ static int var_remove(const char *name)
 		/* a local keeps its slot so that the function's return restores it */
 		sh_G.unspecial |= special_var(name);
 		*pv = v->next;
+		sh_G.env_stale |= (v->flags & V_EXPORT) != 0;
 		if (v == sh_G.pipestatus)
 			sh_G.pipestatus = NULL;
 		free(v->name);
@@ -586,6 +589,7 @@ void var_forget_value(const char *name)
 
 	if (!v)
 		return;
+	sh_G.env_stale |= (v->flags & V_EXPORT) != 0;
 	free(v->value);
 	v->value = NULL;
 	arr_free(v->arr, v->narr);
@@ -599,6 +603,7 @@ void locals_pop(void)
 	struct local_frame *f = sh_G.locals;
 
 	sh_G.locals = f->prev;
+	sh_G.env_stale |= f->saves != NULL;
 	while (f->saves) {
 		struct local_save *s = f->saves;
 		struct var *v = var_lookup(s->name);
